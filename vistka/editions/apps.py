@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class EditionsConfig(AppConfig):
+    name = "vistka.editions"
+    label = "editions"
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from vistka.editions.setup import ensure_editions_on_migrate
+
+        post_migrate.connect(ensure_editions_on_migrate, sender=self)

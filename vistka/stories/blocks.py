@@ -1,0 +1,133 @@
+"""Body blocks of a story. Each declares its own template, icon and description."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+INLINE_FEATURES = ["bold", "italic", "link", "superscript", "subscript", "strikethrough"]
+
+LABEL_CHOICES = [
+    ("source", _("Source")),
+    ("details", _("Details")),
+    ("quote", _("Quote")),
+    ("background", _("Background")),
+    ("why", _("Why it matters")),
+]
+
+
+class LabelledParagraphValue(blocks.StructValue):
+    def label_text(self):
+        """The label in the language being rendered (the edition's)."""
+        return str(dict(LABEL_CHOICES).get(self.get("label"), ""))
+
+
+class LabelledParagraphBlock(blocks.StructBlock):
+    label = blocks.ChoiceBlock(choices=LABEL_CHOICES, default="details", label=_("Label"))
+    text = blocks.RichTextBlock(features=INLINE_FEATURES, required=False, label=_("Text"))
+
+    class Meta:
+        icon = "pilcrow"
+        template = "blocks/labelled_paragraph.html"
+        label = _("Labelled paragraph")
+        value_class = LabelledParagraphValue
+        description = _("A paragraph that opens with a label: Source, Details, Quote, Background, Why it matters.")
+
+
+class SourceBlock(blocks.StructBlock):
+    source = SnippetChooserBlock("taxonomy.Source", required=False, label=_("Source"))
+    note = blocks.CharBlock(required=False, max_length=200, label=_("Note"), help_text=_('e.g. "on Telegram"'))
+
+    class Meta:
+        icon = "site"
+        template = "blocks/source.html"
+        label = _("Source line")
+        description = _('Renders "Source: {qualifier} {name}" in the edition\'s language.')
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(required=False, max_length=200, label=_("Who said it"))
+
+    class Meta:
+        icon = "openquote"
+        template = "blocks/quote.html"
+        label = _("Quote")
+
+
+class BackgroundItemBlock(blocks.StructBlock):
+    date = blocks.DateBlock(label=_("Date"))
+    text = blocks.CharBlock(max_length=400, label=_("What happened"))
+    story = blocks.PageChooserBlock(page_type="stories.ArticlePage", required=False, label=_("Earlier story"))
+
+
+class BackgroundListBlock(blocks.StructBlock):
+    items = blocks.ListBlock(BackgroundItemBlock(), min_num=1, label=_("Events"))
+
+    class Meta:
+        icon = "list-ul"
+        template = "blocks/background_list.html"
+        label = _("Background list")
+        description = _("Dated lines linking to earlier coverage.")
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Image"))
+    alt = blocks.CharBlock(required=False, max_length=250, label=_("Alt text"),
+                           help_text=_("Describes the picture for people who cannot see it."))
+    caption = blocks.CharBlock(required=False, max_length=300, label=_("Caption"))
+    credit = blocks.CharBlock(required=False, max_length=120, label=_("Credit"))
+
+    class Meta:
+        icon = "image"
+        template = "blocks/image.html"
+        label = _("Image")
+
+
+class GalleryBlock(blocks.StructBlock):
+    images = blocks.ListBlock(CaptionedImageBlock(), min_num=2, label=_("Images"))
+
+    class Meta:
+        icon = "image"
+        template = "blocks/gallery.html"
+        label = _("Gallery")
+
+
+class ReadAlsoBlock(blocks.StructBlock):
+    story = blocks.PageChooserBlock(page_type="stories.ArticlePage", label=_("Story"))
+    text = blocks.CharBlock(required=False, max_length=250, label=_("Link text"),
+                            help_text=_("Leave empty to use the story's headline."))
+
+    class Meta:
+        icon = "link"
+        template = "blocks/read_also.html"
+        label = _("Read also")
+
+
+class ArticleBodyBlock(blocks.StreamBlock):
+    paragraph = blocks.RichTextBlock(features=INLINE_FEATURES, label=_("Paragraph"),
+                                     template="blocks/paragraph.html", icon="pilcrow")
+    labelled = LabelledParagraphBlock()
+    source = SourceBlock()
+    quote = QuoteBlock()
+    background = BackgroundListBlock()
+    heading = blocks.CharBlock(max_length=200, label=_("Heading"), template="blocks/heading.html", icon="title")
+    image = CaptionedImageBlock()
+    gallery = GalleryBlock()
+    embed = EmbedBlock(label=_("Embed (video, social post)"), template="blocks/embed.html", icon="media")
+    read_also = ReadAlsoBlock()
+    table = TableBlock(label=_("Table"))
+
+    class Meta:
+        block_counts = {}
+
+
+def house_structure():
+    """The empty skeleton a reporter starts a news item from."""
+    return [
+        ("source", {"source": None, "note": ""}),
+        ("labelled", {"label": "details", "text": ""}),
+        ("labelled", {"label": "background", "text": ""}),
+    ]

@@ -1,0 +1,248 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, MultipleChooserPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from vistka.editions.dates import long_date
+from vistka.editions.languages import get_edition, language_code_for_locale_id
+from vistka.stories.blocks import INLINE_FEATURES, ArticleBodyBlock, house_structure
+from vistka.stories.kinds import LABELLED_KINDS, URL_ROOTS, Kind
+
+
+class StoryNumber(models.Model):
+    """A sequence shared by all editions: one row per story, translations share it."""
+
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    @classmethod
+    def next(cls):
+        return cls.objects.create().pk
+
+
+class StoryArchivePage(Page):
+    """Holds the stories of one edition. It has no public address of its own: stories are
+    served at their dated URLs by the edition home page."""
+
+    parent_page_types = ["editions.EditionHomePage"]
+    subpage_types = ["stories.ArticlePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("story archive")
+
+    def route(self, request, path_components):
+        raise Http404
+
+
+class ArticleQuerySet(PageQuerySet):
+    def visible(self, locale_id=None):
+        """Publicly visible stories: live, not behind a view restriction, in an edition.
+
+        The one definition every reader-facing view, list, feed and API uses.
+        """
+        qs = self.live().public().filter(first_published_at__isnull=False)
+        if locale_id is not None:
+            qs = qs.filter(locale_id=locale_id)
+        return qs
+
+    def for_listing(self):
+        return self.order_by("-first_published_at").only(
+            "id", "title", "kind", "story_number", "url_root", "first_published_at", "locale_id",
+            "is_important", "breaking_until", "lead", "url_path", "path", "depth",
+        )
+
+
+ArticleManager = PageManager.from_queryset(ArticleQuerySet)
+
+
+class ArticlePage(Page):
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.NEWS)
+    story_number = models.PositiveBigIntegerField(_("story number"), editable=False, db_index=True)
+    url_root = models.CharField(max_length=16, editable=False, blank=True,
+                                help_text="Frozen at first publication so the address never changes.")
+    lead = models.TextField(_("lead"), max_length=600, blank=True,
+                            help_text=_("One or two sentences under the headline."))
+    lead_image = models.ForeignKey("wagtailimages.Image", null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+", verbose_name=_("lead image"))
+    lead_image_alt = models.CharField(_("alt text"), max_length=250, blank=True,
+                                      help_text=_("What the picture shows, for people who cannot see it."))
+    lead_image_caption = models.CharField(_("caption"), max_length=300, blank=True)
+    lead_image_credit = models.CharField(_("credit"), max_length=120, blank=True)
+    body = StreamField(ArticleBodyBlock(), blank=True, default=house_structure, verbose_name=_("body"))
+    section = models.ForeignKey("taxonomy.Section", null=True, blank=True, on_delete=models.SET_NULL,
+                                related_name="+", verbose_name=_("section"))
+    is_important = models.BooleanField(_("important"), default=False)
+    breaking_until = models.DateTimeField(_("breaking until"), null=True, blank=True)
+    no_ads = models.BooleanField(_("no advertisements"), default=False)
+
+    objects = ArticleManager()
+
+    parent_page_types = ["stories.StoryArchivePage"]
+    subpage_types = []
+
+    content_panels = [
+        FieldPanel("title", heading=_("Headline")),
+        FieldPanel("kind"),
+        FieldPanel("lead"),
+        MultipleChooserPanel("story_authors", chooser_field_name="author", heading=_("Authors"), min_num=0),
+        MultiFieldPanel(
+            [FieldPanel("lead_image"), FieldPanel("lead_image_alt"),
+             FieldRowPanel([FieldPanel("lead_image_caption"), FieldPanel("lead_image_credit")])],
+            heading=_("Lead image"),
+        ),
+        FieldPanel("body"),
+        FieldPanel("section"),
+        MultipleChooserPanel("story_tags", chooser_field_name="tag", heading=_("Tags (the first is the main tag)")),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("is_important"), FieldPanel("no_ads")]), FieldPanel("breaking_until")],
+            heading=_("Flags"),
+        ),
+        InlinePanel("corrections", heading=_("Corrections and updates"), label=_("Entry")),
+        InlinePanel("live_entries", heading=_("Live entries"), label=_("Entry")),
+    ]
+    promote_panels = [FieldPanel("seo_title"), FieldPanel("search_description")]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.FilterField("kind"),
+        index.FilterField("story_number"),
+        index.FilterField("first_published_at"),
+    ]
+
+    class Meta:
+        verbose_name = _("story")
+        verbose_name_plural = _("stories")
+
+    def __str__(self):
+        return self.title
+
+    # --- identity and address ------------------------------------------------
+
+    def save(self, *args, **kwargs):
+        if not self.story_number:
+            self.story_number = StoryNumber.next()
+        if not self.slug:
+            self.slug = str(self.story_number)
+        if self.first_published_at and not self.url_root:
+            self.url_root = URL_ROOTS[self.kind]
+        super().save(*args, **kwargs)
+
+    def full_clean(self, *args, **kwargs):
+        if not self.story_number:
+            self.story_number = StoryNumber.next()
+        if not self.slug:
+            self.slug = str(self.story_number)
+        super().full_clean(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.section_id and self.section.locale_id != self.locale_id:
+            errors["section"] = _("Choose a section of this story's edition.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def language_code(self):
+        return language_code_for_locale_id(self.locale_id)
+
+    @property
+    def local_first_published(self):
+        return timezone.localtime(self.first_published_at or self.go_live_at or timezone.now())
+
+    def canonical_path(self):
+        """/{prefix}{root}/{yyyy}/{mm}/{dd}/{number}/, dated by first publication in Kyiv time."""
+        root = self.url_root or URL_ROOTS[self.kind]
+        day = self.local_first_published
+        prefix = get_edition(self.language_code).prefix
+        return f"{prefix}{root}/{day:%Y}/{day:%m}/{day:%d}/{self.story_number}/"
+
+    def get_url_parts(self, request=None):
+        parts = super().get_url_parts(request)
+        if parts is None:
+            return None
+        site_id, root_url, _ = parts
+        return site_id, root_url, self.canonical_path()
+
+    # --- presentation helpers -------------------------------------------------
+
+    @property
+    def kind_label(self):
+        return self.get_kind_display() if self.kind in LABELLED_KINDS else ""
+
+    @property
+    def is_breaking(self):
+        return bool(self.breaking_until and self.breaking_until > timezone.now())
+
+    def published_long(self):
+        return long_date(self.first_published_at, self.language_code)
+
+    def get_template(self, request, *args, **kwargs):
+        return "stories/article_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["authors"] = [link.author for link in self.story_authors.select_related("author")]
+        context["tags"] = [link.tag for link in self.story_tags.select_related("tag")]
+        context["corrections"] = sorted(self.corrections.all(), key=lambda c: c.made_at)
+        entries = self.live_entries.all() if self.kind == Kind.LIVE else []
+        context["live_entries"] = sorted(entries, key=lambda e: e.posted_at, reverse=True)
+        return context
+
+
+class ArticleAuthor(Orderable):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="story_authors")
+    author = models.ForeignKey("people.Author", on_delete=models.CASCADE, related_name="story_links",
+                               verbose_name=_("author"))
+
+    panels = [FieldPanel("author")]
+
+    class Meta(Orderable.Meta):
+        constraints = [models.UniqueConstraint(fields=["page", "author"], name="author_once_per_story")]
+
+
+class ArticleTag(Orderable):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="story_tags")
+    tag = models.ForeignKey("taxonomy.Tag", on_delete=models.CASCADE, related_name="story_links",
+                            verbose_name=_("tag"))
+
+    panels = [FieldPanel("tag")]
+
+    class Meta(Orderable.Meta):
+        constraints = [models.UniqueConstraint(fields=["page", "tag"], name="tag_once_per_story")]
+
+
+class Correction(Orderable):
+    """A dated note shown at the foot of the story: a correction or an update."""
+
+    class Type(models.TextChoices):
+        CORRECTION = "correction", _("Correction")
+        UPDATE = "update", _("Update")
+
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="corrections")
+    type = models.CharField(_("type"), max_length=12, choices=Type.choices, default=Type.CORRECTION)
+    made_at = models.DateTimeField(_("time"), default=timezone.now)
+    note = models.TextField(_("note"), max_length=1000)
+
+    panels = [FieldRowPanel([FieldPanel("type"), FieldPanel("made_at")]), FieldPanel("note")]
+
+
+
+class LiveEntry(Orderable):
+    """One timestamped post of a live story. Shown newest first."""
+
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="live_entries")
+    posted_at = models.DateTimeField(_("time"), default=timezone.now)
+    headline = models.CharField(_("headline"), max_length=250, blank=True)
+    text = RichTextField(_("text"), features=INLINE_FEATURES)
+
+    panels = [FieldRowPanel([FieldPanel("posted_at"), FieldPanel("headline")]), FieldPanel("text")]
+

@@ -1,0 +1,19 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("newsroom/", include("vistka.newsroom.urls")),
+]
+
+if settings.DEBUG or settings.STORAGES["default"]["BACKEND"].endswith("FileSystemStorage"):
+    from django.views.static import serve as serve_static
+
+    urlpatterns += [path("media/<path:path>", serve_static, {"document_root": settings.MEDIA_ROOT})]
+
+urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
