@@ -14,7 +14,9 @@ def translated_record(record, locale):
     existing = record.get_translation_or_none(locale)
     if existing is not None:
         return existing
-    return record.copy_for_translation(locale)
+    copy = record.copy_for_translation(locale)
+    copy.save()
+    return copy
 
 
 def _localise_block_value(block_type, value, locale):

@@ -1,0 +1,11 @@
+"""Test-run defaults, loaded as a pytest plugin before Django starts. The suite runs on SQLite by default and on PostgreSQL when
+DATABASE_URL points there (see the Makefile)."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-only-secret-key")
+os.environ.setdefault("FAST_PASSWORD_HASHER", "1")
+os.environ.setdefault("STATICFILES_BACKEND", "django.contrib.staticfiles.storage.StaticFilesStorage")
+os.environ.setdefault("SECURE_COOKIES", "0")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+os.environ.setdefault("VAR_DIR", os.path.join(os.path.dirname(os.path.dirname(__file__)), "var", "test"))
