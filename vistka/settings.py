@@ -42,12 +42,6 @@ WAGTAILADMIN_BASE_URL = BASE_URL
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", BASE_URL)
 
 INSTALLED_APPS = [
-    "vistka.editions",
-    "vistka.stories",
-    "vistka.taxonomy",
-    "vistka.people",
-    "vistka.newsroom",
-    "vistka.demo",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.table_block",
     "wagtail.contrib.settings",
@@ -71,6 +65,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Last, so their post_migrate hooks (editions, groups) run after content types and permissions exist.
+    "vistka.editions",
+    "vistka.stories",
+    "vistka.taxonomy",
+    "vistka.people",
+    "vistka.newsroom",
+    "vistka.demo",
 ]
 
 MIDDLEWARE = [

@@ -20,7 +20,7 @@ def ensure_editions():
     for edition in EDITIONS:
         locales[edition.code], _ = Locale.objects.get_or_create(language_code=edition.code)
 
-    root = Page.get_first_root_node()
+    root = Page.get_first_root_node() or _create_tree_root(locales[DEFAULT_EDITION.code])
     home = EditionHomePage.objects.filter(locale=locales[DEFAULT_EDITION.code]).first()
     if home is None:
         home = EditionHomePage(title="Vistka", slug="home-uk", locale=locales[DEFAULT_EDITION.code])
@@ -58,6 +58,15 @@ def ensure_editions():
     from vistka.editions.languages import _locale_codes
 
     _locale_codes.cache_clear()
+
+
+def _create_tree_root(locale):
+    """Wagtail's migrations create the tree root; a test-database flush removes it."""
+    from wagtail.models import Collection, Page
+
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    return Page.add_root(instance=Page(title="Root", slug="root", locale=locale, live=True))
 
 
 def ensure_editions_on_migrate(sender, **kwargs):
