@@ -1,5 +1,7 @@
-"""Test-run defaults, loaded as a pytest plugin before Django starts. The suite runs on SQLite by default and on PostgreSQL when
-DATABASE_URL points there (see the Makefile)."""
+"""Test-run defaults, loaded as a pytest plugin before Django starts.
+
+The suite runs on SQLite by default and on PostgreSQL when DATABASE_URL points there.
+"""
 
 import os
 

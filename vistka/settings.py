@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "vistka.people",
     "vistka.newsroom",
     "vistka.demo",
+    "vistka.reader",
 ]
 
 MIDDLEWARE = [
@@ -82,6 +83,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "vistka.core.middleware.SiteMemoMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -144,6 +146,12 @@ else:
             "LOCATION": CACHE_KEY_PREFIX,
         }
     }
+# Wagtail looks image renditions up here before asking the database.
+CACHES["renditions"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": f"{CACHE_KEY_PREFIX}-renditions",
+    "OPTIONS": {"MAX_ENTRIES": 20000},
+}
 
 # --- Editions and language --------------------------------------------------
 
@@ -190,7 +198,10 @@ STORAGES = {
 # --- Wagtail ----------------------------------------------------------------
 
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Vistka")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Words are lemmatised by the project (vistka.reader.lemmas), so PostgreSQL must not stem again.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+}
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("IMAGE_MAX_UPLOAD_BYTES", 15 * 1024 * 1024))
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", 40_000_000))
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]

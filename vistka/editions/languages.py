@@ -1,7 +1,7 @@
 """The three editions: language codes, URL prefixes and names in their own script."""
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from django.conf import settings
 
@@ -31,7 +31,7 @@ def get_edition(code):
     return EDITIONS_BY_CODE.get(code, DEFAULT_EDITION)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _locale_codes():
     from wagtail.models import Locale
 

@@ -45,8 +45,11 @@ class MissingTranslationsPanel(Component):
                     seen.add(story.translation_key)
                     unique.append(story)
             editions.append({"locale": archive.locale, "stories": list(reversed(unique))})
-        return {"editions": editions, "request": parent_context.get("request"),
-                "csrf_token": parent_context.get("csrf_token")}
+        return {
+            "editions": editions,
+            "request": parent_context.get("request"),
+            "csrf_token": parent_context.get("csrf_token"),
+        }
 
 
 class ScheduledStoriesPanel(Component):

@@ -61,7 +61,9 @@ def ensure_newsroom():
                 )
                 GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
             for codename in roles.IMAGE_PERMISSIONS[role]:
-                permission = Permission.objects.get(content_type__app_label="wagtailimages", codename=codename)
+                permission = Permission.objects.get(
+                    content_type__app_label="wagtailimages", codename=codename
+                )
                 GroupCollectionPermission.objects.get_or_create(
                     group=group, collection=root_collection, permission=permission
                 )
@@ -70,7 +72,9 @@ def ensure_newsroom():
     admins, _ = Group.objects.get_or_create(name=roles.ADMINS)
     admins.permissions.set(Permission.objects.all())
     root = Page.get_first_root_node()
-    for permission in Permission.objects.filter(content_type__app_label="wagtailcore", codename__endswith="_page"):
+    for permission in Permission.objects.filter(
+        content_type__app_label="wagtailcore", codename__endswith="_page"
+    ):
         GroupPagePermission.objects.get_or_create(group=admins, page=root, permission=permission)
     for permission in Permission.objects.filter(content_type__app_label="wagtailimages"):
         GroupCollectionPermission.objects.get_or_create(

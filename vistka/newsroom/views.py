@@ -41,5 +41,7 @@ def translate_story(request, page_id, language_code):
     if target_archive is None or not target_archive.permissions_for_user(request.user).can_add_subpage():
         raise PermissionDenied
     translation = source.copy_for_translation(locale)
-    messages.success(request, _("A draft in this edition was created from the original. Translate it and publish."))
+    messages.success(
+        request, _("A draft in this edition was created from the original. Translate it and publish.")
+    )
     return redirect("wagtailadmin_pages:edit", translation.pk)

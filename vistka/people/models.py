@@ -15,10 +15,22 @@ class Author(index.Indexed, TranslatableRecord):
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
-    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("bio"), FieldPanel("photo"), FieldPanel("slug")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale_id")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("bio"),
+        FieldPanel("photo"),
+        FieldPanel("slug"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale_id"),
+    ]
 
     class Meta(TranslatableRecord.Meta):
         verbose_name = _("author")
         verbose_name_plural = _("authors")
-        constraints = [models.UniqueConstraint(fields=["locale", "slug"], name="unique_author_slug_per_edition")]
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "slug"], name="unique_author_slug_per_edition")
+        ]

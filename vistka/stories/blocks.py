@@ -33,12 +33,16 @@ class LabelledParagraphBlock(blocks.StructBlock):
         template = "blocks/labelled_paragraph.html"
         label = _("Labelled paragraph")
         value_class = LabelledParagraphValue
-        description = _("A paragraph that opens with a label: Source, Details, Quote, Background, Why it matters.")
+        description = _(
+            "A paragraph that opens with a label: Source, Details, Quote, Background, Why it matters."
+        )
 
 
 class SourceBlock(blocks.StructBlock):
     source = SnippetChooserBlock("taxonomy.Source", required=False, label=_("Source"))
-    note = blocks.CharBlock(required=False, max_length=200, label=_("Note"), help_text=_('e.g. "on Telegram"'))
+    note = blocks.CharBlock(
+        required=False, max_length=200, label=_("Note"), help_text=_('e.g. "on Telegram"')
+    )
 
     class Meta:
         icon = "site"
@@ -75,8 +79,12 @@ class BackgroundListBlock(blocks.StructBlock):
 
 class CaptionedImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("Image"))
-    alt = blocks.CharBlock(required=False, max_length=250, label=_("Alt text"),
-                           help_text=_("Describes the picture for people who cannot see it."))
+    alt = blocks.CharBlock(
+        required=False,
+        max_length=250,
+        label=_("Alt text"),
+        help_text=_("Describes the picture for people who cannot see it."),
+    )
     caption = blocks.CharBlock(required=False, max_length=300, label=_("Caption"))
     credit = blocks.CharBlock(required=False, max_length=120, label=_("Credit"))
 
@@ -97,8 +105,12 @@ class GalleryBlock(blocks.StructBlock):
 
 class ReadAlsoBlock(blocks.StructBlock):
     story = blocks.PageChooserBlock(page_type="stories.ArticlePage", label=_("Story"))
-    text = blocks.CharBlock(required=False, max_length=250, label=_("Link text"),
-                            help_text=_("Leave empty to use the story's headline."))
+    text = blocks.CharBlock(
+        required=False,
+        max_length=250,
+        label=_("Link text"),
+        help_text=_("Leave empty to use the story's headline."),
+    )
 
     class Meta:
         icon = "link"
@@ -107,13 +119,16 @@ class ReadAlsoBlock(blocks.StructBlock):
 
 
 class ArticleBodyBlock(blocks.StreamBlock):
-    paragraph = blocks.RichTextBlock(features=INLINE_FEATURES, label=_("Paragraph"),
-                                     template="blocks/paragraph.html", icon="pilcrow")
+    paragraph = blocks.RichTextBlock(
+        features=INLINE_FEATURES, label=_("Paragraph"), template="blocks/paragraph.html", icon="pilcrow"
+    )
     labelled = LabelledParagraphBlock()
     source = SourceBlock()
     quote = QuoteBlock()
     background = BackgroundListBlock()
-    heading = blocks.CharBlock(max_length=200, label=_("Heading"), template="blocks/heading.html", icon="title")
+    heading = blocks.CharBlock(
+        max_length=200, label=_("Heading"), template="blocks/heading.html", icon="title"
+    )
     image = CaptionedImageBlock()
     gallery = GalleryBlock()
     embed = EmbedBlock(label=_("Embed (video, social post)"), template="blocks/embed.html", icon="media")

@@ -11,7 +11,14 @@ from wagtail.models import Locale
 
 from vistka.people.models import Author
 from vistka.stories.kinds import Kind
-from vistka.stories.models import ArticleAuthor, ArticlePage, ArticleTag, Correction, LiveEntry, StoryArchivePage
+from vistka.stories.models import (
+    ArticleAuthor,
+    ArticlePage,
+    ArticleTag,
+    Correction,
+    LiveEntry,
+    StoryArchivePage,
+)
 from vistka.taxonomy.models import Section, Source, Tag
 
 
@@ -81,9 +88,7 @@ class ArticlePageFactory(factory.Factory):
     title = factory.Sequence(lambda n: f"Story number {n} makes the news")
     kind = Kind.NEWS
     lead = "A short lead that says what happened."
-    body = factory.LazyFunction(
-        lambda: [("paragraph", "<p>What happened, in plain words.</p>")]
-    )
+    body = factory.LazyFunction(lambda: [("paragraph", "<p>What happened, in plain words.</p>")])
     edition = "uk"
     published_at = None  # first publication time; default now
     state = "published"
@@ -94,8 +99,20 @@ class ArticlePageFactory(factory.Factory):
     user = None
 
     @classmethod
-    def _create(cls, model_class, *args, edition="uk", published_at=None, state="published",
-                correction_note="", translate_to=(), authors=(), tags=(), user=None, **kwargs):
+    def _create(
+        cls,
+        model_class,
+        *args,
+        edition="uk",
+        published_at=None,
+        state="published",
+        correction_note="",
+        translate_to=(),
+        authors=(),
+        tags=(),
+        user=None,
+        **kwargs,
+    ):
         page = model_class(locale=locale(edition), **kwargs)
         for i, author in enumerate(authors):
             page.story_authors.add(ArticleAuthor(author=author, sort_order=i))
@@ -114,8 +131,16 @@ class ArticlePageFactory(factory.Factory):
 
     @classmethod
     def _build(cls, model_class, *args, **kwargs):
-        for key in ("edition", "published_at", "state", "correction_note", "translate_to", "authors",
-                    "tags", "user"):
+        for key in (
+            "edition",
+            "published_at",
+            "state",
+            "correction_note",
+            "translate_to",
+            "authors",
+            "tags",
+            "user",
+        ):
             kwargs.pop(key, None)
         return model_class(*args, **kwargs)
 
@@ -134,8 +159,9 @@ def bring_to_state(page, state, published_at=None, user=None):
         page.first_published_at = published_at
     revision.publish(user=user, changed=False)
     if published_at is not None:
-        ArticlePage.objects.filter(pk=page.pk).update(first_published_at=published_at,
-                                                       last_published_at=published_at)
+        ArticlePage.objects.filter(pk=page.pk).update(
+            first_published_at=published_at, last_published_at=published_at
+        )
         page.refresh_from_db()
         if not page.url_root:
             page.save()

@@ -26,4 +26,12 @@ URL_ROOTS = {
 }
 
 # Kinds whose label is shown next to the headline in lists ("EXPLAINER").
-LABELLED_KINDS = {Kind.ARTICLE, Kind.COLUMN, Kind.INTERVIEW, Kind.EXPLAINER, Kind.LIVE, Kind.PHOTO, Kind.VIDEO}
+LABELLED_KINDS = {
+    Kind.ARTICLE,
+    Kind.COLUMN,
+    Kind.INTERVIEW,
+    Kind.EXPLAINER,
+    Kind.LIVE,
+    Kind.PHOTO,
+    Kind.VIDEO,
+}

@@ -1,12 +1,14 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -41,22 +43,46 @@ class StoryArchivePage(Page):
         raise Http404
 
 
+def _restriction_above():
+    """A view restriction on the story or on any page above it, as a correlated subquery
+    (Wagtail's `public()` costs a separate query each time it is used)."""
+    return PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path")),
+    )
+
+
 class ArticleQuerySet(PageQuerySet):
     def visible(self, locale_id=None):
         """Publicly visible stories: live, not behind a view restriction, in an edition.
 
         The one definition every reader-facing view, list, feed and API uses.
         """
-        qs = self.live().public().filter(first_published_at__isnull=False)
+        qs = self.live().filter(first_published_at__isnull=False).exclude(Exists(_restriction_above()))
         if locale_id is not None:
             qs = qs.filter(locale_id=locale_id)
         return qs
 
     def for_listing(self):
-        return self.order_by("-first_published_at").only(
-            "id", "title", "kind", "story_number", "url_root", "first_published_at", "locale_id",
-            "is_important", "breaking_until", "lead", "url_path", "path", "depth",
-        )
+        return self.order_by("-first_published_at", "-pk").only(*LISTING_FIELDS)
+
+
+# What a story list needs: enough to link, date, label and emphasise each item.
+LISTING_FIELDS = (
+    "id",
+    "title",
+    "kind",
+    "story_number",
+    "url_root",
+    "first_published_at",
+    "locale_id",
+    "is_important",
+    "breaking_until",
+    "lead",
+    "url_path",
+    "path",
+    "depth",
+    "lead_image_id",
+)
 
 
 ArticleManager = PageManager.from_queryset(ArticleQuerySet)
@@ -65,24 +91,46 @@ ArticleManager = PageManager.from_queryset(ArticleQuerySet)
 class ArticlePage(Page):
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.NEWS)
     story_number = models.PositiveBigIntegerField(_("story number"), editable=False, db_index=True)
-    url_root = models.CharField(max_length=16, editable=False, blank=True,
-                                help_text="Frozen at first publication so the address never changes.")
-    lead = models.TextField(_("lead"), max_length=600, blank=True,
-                            help_text=_("One or two sentences under the headline."))
-    lead_image = models.ForeignKey("wagtailimages.Image", null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+", verbose_name=_("lead image"))
-    lead_image_alt = models.CharField(_("alt text"), max_length=250, blank=True,
-                                      help_text=_("What the picture shows, for people who cannot see it."))
+    url_root = models.CharField(
+        max_length=16,
+        editable=False,
+        blank=True,
+        help_text="Frozen at first publication so the address never changes.",
+    )
+    lead = models.TextField(
+        _("lead"), max_length=600, blank=True, help_text=_("One or two sentences under the headline.")
+    )
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("lead image"),
+    )
+    lead_image_alt = models.CharField(
+        _("alt text"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the picture shows, for people who cannot see it."),
+    )
     lead_image_caption = models.CharField(_("caption"), max_length=300, blank=True)
     lead_image_credit = models.CharField(_("credit"), max_length=120, blank=True)
     body = StreamField(ArticleBodyBlock(), blank=True, default=house_structure, verbose_name=_("body"))
-    section = models.ForeignKey("taxonomy.Section", null=True, blank=True, on_delete=models.SET_NULL,
-                                related_name="+", verbose_name=_("section"))
+    section = models.ForeignKey(
+        "taxonomy.Section",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("section"),
+    )
     is_important = models.BooleanField(_("important"), default=False)
     breaking_until = models.DateTimeField(_("breaking until"), null=True, blank=True)
     no_ads = models.BooleanField(_("no advertisements"), default=False)
 
     objects = ArticleManager()
+    LISTING_FIELDS = LISTING_FIELDS
 
     parent_page_types = ["stories.StoryArchivePage"]
     subpage_types = []
@@ -93,13 +141,18 @@ class ArticlePage(Page):
         FieldPanel("lead"),
         MultipleChooserPanel("story_authors", chooser_field_name="author", heading=_("Authors"), min_num=0),
         MultiFieldPanel(
-            [FieldPanel("lead_image"), FieldPanel("lead_image_alt"),
-             FieldRowPanel([FieldPanel("lead_image_caption"), FieldPanel("lead_image_credit")])],
+            [
+                FieldPanel("lead_image"),
+                FieldPanel("lead_image_alt"),
+                FieldRowPanel([FieldPanel("lead_image_caption"), FieldPanel("lead_image_credit")]),
+            ],
             heading=_("Lead image"),
         ),
         FieldPanel("body"),
         FieldPanel("section"),
-        MultipleChooserPanel("story_tags", chooser_field_name="tag", heading=_("Tags (the first is the main tag)")),
+        MultipleChooserPanel(
+            "story_tags", chooser_field_name="tag", heading=_("Tags (the first is the main tag)")
+        ),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("is_important"), FieldPanel("no_ads")]), FieldPanel("breaking_until")],
             heading=_("Flags"),
@@ -112,6 +165,7 @@ class ArticlePage(Page):
     search_fields = Page.search_fields + [
         index.SearchField("lead"),
         index.SearchField("body"),
+        index.SearchField("search_lemmas"),
         index.FilterField("kind"),
         index.FilterField("story_number"),
         index.FilterField("first_published_at"),
@@ -172,6 +226,18 @@ class ArticlePage(Page):
         site_id, root_url, _ = parts
         return site_id, root_url, self.canonical_path()
 
+    # --- search ------------------------------------------------------------------
+
+    def body_text(self):
+        return " ".join(self.body.stream_block.get_searchable_content(self.body))
+
+    def search_lemmas(self):
+        """Dictionary forms of every word, indexed so that any inflected form finds the story."""
+        from vistka.reader.lemmas import lemmatise
+
+        text = " ".join([self.title, self.lead, self.body_text()])
+        return lemmatise(text, self.language_code)
+
     # --- presentation helpers -------------------------------------------------
 
     @property
@@ -189,19 +255,26 @@ class ArticlePage(Page):
         return "stories/article_page.html"
 
     def get_context(self, request, *args, **kwargs):
+        from vistka.reader.queries import related
+        from vistka.stories.presenters import edition_links
+
         context = super().get_context(request, *args, **kwargs)
+        tags = [link.tag for link in self.story_tags.select_related("tag")]
         context["authors"] = [link.author for link in self.story_authors.select_related("author")]
-        context["tags"] = [link.tag for link in self.story_tags.select_related("tag")]
+        context["tags"] = tags
+        context["related"] = related(self, tags[0] if tags else None)
         context["corrections"] = sorted(self.corrections.all(), key=lambda c: c.made_at)
         entries = self.live_entries.all() if self.kind == Kind.LIVE else []
         context["live_entries"] = sorted(entries, key=lambda e: e.posted_at, reverse=True)
+        context["edition_links"] = edition_links(self)
         return context
 
 
 class ArticleAuthor(Orderable):
     page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="story_authors")
-    author = models.ForeignKey("people.Author", on_delete=models.CASCADE, related_name="story_links",
-                               verbose_name=_("author"))
+    author = models.ForeignKey(
+        "people.Author", on_delete=models.CASCADE, related_name="story_links", verbose_name=_("author")
+    )
 
     panels = [FieldPanel("author")]
 
@@ -211,8 +284,9 @@ class ArticleAuthor(Orderable):
 
 class ArticleTag(Orderable):
     page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="story_tags")
-    tag = models.ForeignKey("taxonomy.Tag", on_delete=models.CASCADE, related_name="story_links",
-                            verbose_name=_("tag"))
+    tag = models.ForeignKey(
+        "taxonomy.Tag", on_delete=models.CASCADE, related_name="story_links", verbose_name=_("tag")
+    )
 
     panels = [FieldPanel("tag")]
 
@@ -235,7 +309,6 @@ class Correction(Orderable):
     panels = [FieldRowPanel([FieldPanel("type"), FieldPanel("made_at")]), FieldPanel("note")]
 
 
-
 class LiveEntry(Orderable):
     """One timestamped post of a live story. Shown newest first."""
 
@@ -245,4 +318,3 @@ class LiveEntry(Orderable):
     text = RichTextField(_("text"), features=INLINE_FEATURES)
 
     panels = [FieldRowPanel([FieldPanel("posted_at"), FieldPanel("headline")]), FieldPanel("text")]
-

@@ -13,20 +13,30 @@ class Section(index.Indexed, TranslatableRecord):
     description = models.TextField(_("description"), blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order"), FieldPanel("description")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale_id")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale_id"),
+    ]
 
     class Meta(TranslatableRecord.Meta):
         verbose_name = _("section")
         verbose_name_plural = _("sections")
         ordering = ["sort_order", "name"]
-        constraints = [models.UniqueConstraint(fields=["locale", "slug"], name="unique_section_slug_per_edition")]
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "slug"], name="unique_section_slug_per_edition")
+        ]
 
 
 class Tag(index.Indexed, TranslatableRecord):
     """A topic label. The first tag of a story is its main tag."""
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale_id")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale_id"),
+    ]
 
     class Meta(TranslatableRecord.Meta):
         verbose_name = _("tag")
@@ -46,12 +56,18 @@ class Source(index.Indexed, TranslatableRecord):
     )
 
     panels = [FieldPanel("name"), FieldPanel("qualifier"), FieldPanel("url"), FieldPanel("slug")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale_id")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale_id"),
+    ]
 
     class Meta(TranslatableRecord.Meta):
         verbose_name = _("source")
         verbose_name_plural = _("sources")
-        constraints = [models.UniqueConstraint(fields=["locale", "slug"], name="unique_source_slug_per_edition")]
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "slug"], name="unique_source_slug_per_edition")
+        ]
 
     @property
     def display_name(self):

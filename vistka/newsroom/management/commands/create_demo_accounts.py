@@ -39,8 +39,11 @@ class Command(BaseCommand):
             admin.set_password(password)
             admin.save()
         for edition in EDITIONS:
-            for role, prefix in ((roles.REPORTERS, "reporter"), (roles.EDITORS, "editor"),
-                                 (roles.TRANSLATORS, "translator")):
+            for role, prefix in (
+                (roles.REPORTERS, "reporter"),
+                (roles.EDITORS, "editor"),
+                (roles.TRANSLATORS, "translator"),
+            ):
                 user, created = User.objects.get_or_create(username=f"{prefix}-{edition.code}")
                 if created:
                     user.set_password(password)

@@ -10,7 +10,7 @@ import time
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
-from django.db import close_old_connections
+from django.db import DatabaseError, close_old_connections
 
 
 def run_once():
@@ -32,7 +32,7 @@ class Command(BaseCommand):
             close_old_connections()
             try:
                 run_once()
-            except Exception as error:  # keep the worker alive through a database outage
+            except DatabaseError as error:  # keep the worker alive through a database outage
                 self.stderr.write(f"scheduler: {error}")
             if once:
                 break

@@ -1,0 +1,48 @@
+"""Morphology for search: every word is reduced to its dictionary form (lemma) at index and at
+query time, so "переговорів" finds "переговори" and "переговорах". No Snowball stemmer exists
+for Ukrainian; simplemma carries dictionaries for uk, ru and en."""
+
+import re
+from functools import lru_cache
+
+import simplemma
+
+WORD = re.compile(r"[^\W_]+(?:['’ʼ-][^\W_]+)*", re.UNICODE)
+# Latin letters that look like Cyrillic ones, used to mend mixed-script words ("Kиїв").
+LOOKALIKES = str.maketrans("aceiopxyETOPAHKXCBMik", "асеіорхуЕТОРАНКХСВМік")
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+LATIN = re.compile(r"[a-zA-Z]")
+MAX_QUERY_WORDS = 12
+
+
+def words(text):
+    return WORD.findall(text or "")
+
+
+def mend_mixed_script(word):
+    if CYRILLIC.search(word) and LATIN.search(word):
+        return word.translate(LOOKALIKES)
+    return word
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word, language_code):
+    word = mend_mixed_script(word).lower().replace("’", "'").replace("ʼ", "'")
+    lang = language_code if language_code in {"uk", "ru", "en"} else "en"
+    if CYRILLIC.search(word) and lang == "en":
+        lang = "uk"
+    return simplemma.lemmatize(word, lang=lang).lower()
+
+
+def lemmatise(text, language_code):
+    return " ".join(lemma(word, language_code) for word in words(text))
+
+
+def query_lemmas(query, language_code):
+    """Lemmas of a reader's query: words only (no operators), deduplicated, bounded."""
+    seen = []
+    for word in words(query[:500]):
+        item = lemma(word, language_code)
+        if item not in seen:
+            seen.append(item)
+    return seen[:MAX_QUERY_WORDS]

@@ -1,0 +1,50 @@
+from django import template
+
+from vistka.editions.models import EditionSettings
+from vistka.reader import queries
+
+register = template.Library()
+
+
+def _memo(context, key, compute):
+    """Compute once per request: several parts of a page share these values."""
+    request = context.get("request")
+    store = getattr(request, "_reader_memo", None) if request is not None else None
+    if store is None:
+        store = {}
+        if request is not None:
+            request._reader_memo = store
+    if key not in store:
+        store[key] = compute()
+    return store[key]
+
+
+@register.simple_tag(takes_context=True)
+def edition_settings(context):
+    locale_id = queries.current_locale_id()
+    return _memo(context, "settings", lambda: EditionSettings.for_locale_id(locale_id))
+
+
+@register.simple_tag(takes_context=True)
+def sections_menu(context):
+    locale_id = queries.current_locale_id()
+    return _memo(context, "sections", lambda: queries.sections_menu(locale_id))
+
+
+@register.inclusion_tag("reader/latest_column.html", takes_context=True)
+def latest_column(context):
+    locale_id = queries.current_locale_id()
+    return {"latest": queries.latest(locale_id), "edition": context.get("edition")}
+
+
+@register.inclusion_tag("reader/ad_slot.html", takes_context=True)
+def ad_slot(context, kind):
+    settings = edition_settings(context)
+    page = context.get("page")
+    hidden = not settings.ads_enabled or bool(getattr(page, "no_ads", False))
+    return {"kind": kind, "hidden": hidden}
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key) if hasattr(mapping, "get") else None

@@ -1,0 +1,142 @@
+"""Reader pages served under each edition's home page (see EditionHomePage routes)."""
+
+from datetime import date, datetime, time, timedelta
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from vistka.editions.dates import long_date
+from vistka.people.models import Author
+from vistka.reader import cursor, queries
+from vistka.reader.search import search_stories
+from vistka.stories.kinds import URL_ROOTS, Kind
+from vistka.taxonomy.models import Section, Tag
+
+KIND_LIST_TITLES = {
+    "news": Kind.NEWS.label,
+    "articles": Kind.ARTICLE.label,
+    "columns": Kind.COLUMN.label,
+    "live": Kind.LIVE.label,
+}
+
+
+def home_context(home):
+    locale_id = home.locale_id
+    top = [
+        pick.story
+        for pick in home.top_stories.select_related("story").order_by("sort_order")
+        if pick.story.live and pick.story.first_published_at
+    ]
+    grouped = queries.latest_by_section(locale_id)
+    sections = [
+        (section, grouped[section.pk])
+        for section in queries.sections_menu(locale_id)
+        if section.pk in grouped
+    ]
+    return {"top_stories": top, "section_blocks": sections}
+
+
+def _story_list(request, home, title, queryset, template="reader/story_list.html", **extra):
+    page = cursor.paginate(queryset, request.GET.get("before"))
+    context = {
+        "page": home,
+        "self": home,
+        "list_title": title,
+        "stories": page.items,
+        "next_cursor": page.next_cursor,
+        "is_paged": bool(request.GET.get("before")),
+        **extra,
+    }
+    return TemplateResponse(request, template, context)
+
+
+def all_news(request, home):
+    return _story_list(
+        request, home, _("All news"), queries.stories(home.locale_id), show_days=True, feed_scope="all"
+    )
+
+
+def kind_list(request, home, root):
+    kinds = [kind for kind, kind_root in URL_ROOTS.items() if kind_root == root]
+    queryset = queries.stories(home.locale_id).filter(kind__in=kinds)
+    return _story_list(request, home, KIND_LIST_TITLES[root], queryset, show_days=True)
+
+
+def section_page(request, home, slug):
+    section = get_object_or_404(Section, locale_id=home.locale_id, slug=slug)
+    queryset = queries.stories(home.locale_id).filter(section=section)
+    return _story_list(request, home, section.name, queryset, record=section)
+
+
+def tag_page(request, home, slug):
+    tag = get_object_or_404(Tag, locale_id=home.locale_id, slug=slug)
+    queryset = queries.stories(home.locale_id).filter(story_tags__tag=tag)
+    return _story_list(request, home, tag.name, queryset, record=tag)
+
+
+def author_page(request, home, slug):
+    author = get_object_or_404(Author, locale_id=home.locale_id, slug=slug)
+    queryset = queries.stories(home.locale_id).filter(story_authors__author=author)
+    return _story_list(request, home, author.name, queryset, record=author, template="reader/author.html")
+
+
+def _day_bounds(day):
+    start = timezone.make_aware(datetime.combine(day, time.min))
+    return start, start + timedelta(days=1)
+
+
+def archive_day(request, home, year, month, day):
+    try:
+        wanted = date(year, month, day)
+    except ValueError as error:
+        raise Http404 from error
+    canonical = f"archive/{wanted:%Y}/{wanted:%m}/{wanted:%d}/"
+    if not request.path.endswith(canonical):
+        from django.shortcuts import redirect
+
+        return redirect(home.url + canonical, permanent=True)
+    start, end = _day_bounds(wanted)
+    base = queries.stories(home.locale_id)
+    items = list(
+        base.filter(first_published_at__gte=start, first_published_at__lt=end).order_by("first_published_at")
+    )
+    previous_story = base.filter(first_published_at__lt=start).only("first_published_at").first()
+    next_story = (
+        base.filter(first_published_at__gte=end)
+        .order_by("first_published_at")
+        .only("first_published_at")
+        .first()
+    )
+    context = {
+        "page": home,
+        "self": home,
+        "list_title": long_date(start, home.language_code, with_time=False),
+        "stories": items,
+        "previous_day": timezone.localtime(previous_story.first_published_at).date()
+        if previous_story
+        else None,
+        "next_day": timezone.localtime(next_story.first_published_at).date() if next_story else None,
+    }
+    return TemplateResponse(request, "reader/archive_day.html", context)
+
+
+def search(request, home):
+    query = request.GET.get("q", "")
+    order = "new" if request.GET.get("order") == "new" else "relevance"
+    try:
+        offset = max(0, min(int(request.GET.get("offset", "0")), 1000))
+    except ValueError:
+        offset = 0
+    results = search_stories(home.locale_id, home.language_code, query, order=order, offset=offset)
+    context = {
+        "page": home,
+        "self": home,
+        "query": results.query,
+        "results": results,
+        "order": order,
+        "noindex": True,
+    }
+    return TemplateResponse(request, "reader/search.html", context)
