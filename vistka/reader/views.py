@@ -7,19 +7,20 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from vistka.editions.dates import long_date
 from vistka.people.models import Author
 from vistka.reader import cursor, queries
 from vistka.reader.search import search_stories
-from vistka.stories.kinds import URL_ROOTS, Kind
+from vistka.stories.kinds import URL_ROOTS
 from vistka.taxonomy.models import Section, Tag
 
 KIND_LIST_TITLES = {
-    "news": Kind.NEWS.label,
-    "articles": Kind.ARTICLE.label,
-    "columns": Kind.COLUMN.label,
-    "live": Kind.LIVE.label,
+    "news": gettext_lazy("News"),
+    "articles": gettext_lazy("Articles"),
+    "columns": gettext_lazy("Columns"),
+    "live": gettext_lazy("Live coverage"),
 }
 
 
@@ -30,6 +31,8 @@ def home_context(home):
         for pick in home.top_stories.select_related("story").order_by("sort_order")
         if pick.story.live and pick.story.first_published_at
     ]
+    if not top:  # until editors pick, lead with the newest important stories
+        top = list(queries.stories(locale_id).filter(is_important=True)[:5])
     grouped = queries.latest_by_section(locale_id)
     sections = [
         (section, grouped[section.pk])

@@ -15,8 +15,17 @@ def translated_record(record, locale):
     if existing is not None:
         return existing
     copy = record.copy_for_translation(locale)
+    copy.slug = _free_slug(type(record), locale, record.slug)
     copy.save()
     return copy
+
+
+def _free_slug(model, locale, slug):
+    taken = set(model.objects.filter(locale=locale, slug__startswith=slug).values_list("slug", flat=True))
+    candidate, n = slug, 2
+    while candidate in taken:
+        candidate, n = f"{slug}-{n}", n + 1
+    return candidate
 
 
 def _localise_block_value(block_type, value, locale):

@@ -1,32 +1,14 @@
 """A reporter files a news item, an editor approves it, and it appears on the home page —
 driven through the real admin in Debian's Chromium."""
 
-import os
-from pathlib import Path
-
 import pytest
 from django.contrib.auth.models import Group
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from vistka.newsroom import roles
 from vistka.stories.models import ArticlePage
 
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
-
-ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts"
-CHROMIUM_FLAGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--proxy-server=127.0.0.1:9",
-]
 PASSWORD = "correct-horse-battery"  # noqa: S105
-
-
-@pytest.fixture
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS)
-        yield browser
-        browser.close()
 
 
 def make_user(django_user_model, username, role, edition="uk"):
@@ -45,8 +27,9 @@ def log_in(page, live_server, username):
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_reporter_files_editor_approves_story_appears_on_home(browser, live_server, django_user_model):
-    ARTIFACTS.mkdir(exist_ok=True)
+def test_reporter_files_editor_approves_story_appears_on_home(
+    browser, live_server, django_user_model, artifacts
+):
     make_user(django_user_model, "reporter", roles.REPORTERS)
     make_user(django_user_model, "editor", roles.EDITORS)
     headline = "Трамваї у Вінниці повертаються на нічні маршрути"
@@ -56,7 +39,7 @@ def test_reporter_files_editor_approves_story_appears_on_home(browser, live_serv
     reporter.goto(f"{live_server.url}/newsroom/new-news-item/")
     reporter.fill("#id_title", headline)
     reporter.fill("#id_lead", "Міська рада ухвалила новий розклад.")
-    reporter.screenshot(path=str(ARTIFACTS / "reporter-new-news-item.png"), full_page=True)
+    reporter.screenshot(path=str(artifacts / "reporter-new-news-item.png"), full_page=True)
     reporter.locator("footer [data-w-dropdown-target='toggle']").click()
     reporter.locator("footer button[name='action-submit']").click()
     reporter.wait_for_load_state()
@@ -70,7 +53,7 @@ def test_reporter_files_editor_approves_story_appears_on_home(browser, live_serv
     editor.locator("footer [data-w-dropdown-target='toggle']").click()
     editor.locator("footer button[data-workflow-action-name='approve']").first.click()
     editor.wait_for_load_state()
-    editor.screenshot(path=str(ARTIFACTS / "editor-approved.png"), full_page=True)
+    editor.screenshot(path=str(artifacts / "editor-approved.png"), full_page=True)
     story.refresh_from_db()
     assert story.live
 
@@ -79,4 +62,4 @@ def test_reporter_files_editor_approves_story_appears_on_home(browser, live_serv
     expect(reader.get_by_role("link", name=headline)).to_be_visible()
     reader.get_by_role("link", name=headline).click()
     expect(reader.get_by_role("heading", level=1)).to_have_text(headline)
-    reader.screenshot(path=str(ARTIFACTS / "reader-story.png"), full_page=True)
+    reader.screenshot(path=str(artifacts / "reader-story.png"), full_page=True)
