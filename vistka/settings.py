@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "vistka.demo",
     "vistka.reader",
     "vistka.api",
+    "vistka.distribution",
 ]
 
 MIDDLEWARE = [

@@ -10,6 +10,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("newsroom/", include("vistka.newsroom.urls")),
     path("api/v1/", include("vistka.api.urls")),
+    path("", include("vistka.distribution.urls")),
 ]
 
 if settings.DEBUG or settings.STORAGES["default"]["BACKEND"].endswith("FileSystemStorage"):

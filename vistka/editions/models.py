@@ -8,6 +8,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.models import Orderable, Page, PageViewRestriction, TranslatableMixin
 
 from vistka.core.cache import cached_record
+from vistka.distribution import views as distribution_views
 from vistka.editions.languages import language_code_for_locale_id
 from vistka.reader import views as reader_views
 
@@ -78,6 +79,16 @@ class EditionHomePage(RoutablePageMixin, Page):
     @re_path(r"^archive/(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})/$", name="archive_day")
     def archive_day(self, request, year, month, day):
         return reader_views.archive_day(request, self, int(year), int(month), int(day))
+
+    @re_path(r"^(?:(?P<scope>news|articles|columns|live)/)?(?P<fmt>rss|atom|json)/$", name="feed")
+    def feed(self, request, fmt, scope=None):
+        return distribution_views.feed(request, self, fmt, scope)
+
+    @re_path(
+        r"^(?P<scope>sections|tags|authors)/(?P<slug>[-\w]+)/(?P<fmt>rss|atom|json)/$", name="record_feed"
+    )
+    def record_feed(self, request, scope, slug, fmt):
+        return distribution_views.feed(request, self, fmt, scope, slug)
 
     @path("search/", name="search")
     def search(self, request):

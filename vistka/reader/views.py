@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from vistka.distribution.links import absolute
+from vistka.distribution.seo import home_head
 from vistka.editions.dates import long_date
 from vistka.people.models import Author
 from vistka.reader import cursor, queries
@@ -39,11 +41,23 @@ def home_context(home):
         for section in queries.sections_menu(locale_id)
         if section.pk in grouped
     ]
-    return {"top_stories": top, "section_blocks": sections}
+    head = home_head(home)
+    head["feeds"] = feed_links(home.url, "Vistka")
+    return {"top_stories": top, "section_blocks": sections, "head": head}
 
 
-def _story_list(request, home, title, queryset, template="reader/story_list.html", **extra):
+def feed_links(list_path, title):
+    """Discovery links for the feeds of a list page."""
+    return [
+        (f"{title} (RSS)", f"{list_path}rss/", "application/rss+xml"),
+        (f"{title} (Atom)", f"{list_path}atom/", "application/atom+xml"),
+        (f"{title} (JSON Feed)", f"{list_path}json/", "application/feed+json"),
+    ]
+
+
+def _story_list(request, home, title, queryset, template="reader/story_list.html", feed_path=None, **extra):
     page = cursor.paginate(queryset, request.GET.get("before"))
+    head = {"canonical": absolute(request.path), "feeds": feed_links(feed_path, title) if feed_path else []}
     context = {
         "page": home,
         "self": home,
@@ -51,6 +65,7 @@ def _story_list(request, home, title, queryset, template="reader/story_list.html
         "stories": page.items,
         "next_cursor": page.next_cursor,
         "is_paged": bool(request.GET.get("before")),
+        "head": head,
         **extra,
     }
     return TemplateResponse(request, template, context)
@@ -58,32 +73,44 @@ def _story_list(request, home, title, queryset, template="reader/story_list.html
 
 def all_news(request, home):
     return _story_list(
-        request, home, _("All news"), queries.stories(home.locale_id), show_days=True, feed_scope="all"
+        request, home, _("All news"), queries.stories(home.locale_id), show_days=True, feed_path=home.url
     )
 
 
 def kind_list(request, home, root):
     kinds = [kind for kind, kind_root in URL_ROOTS.items() if kind_root == root]
     queryset = queries.stories(home.locale_id).filter(kind__in=kinds)
-    return _story_list(request, home, KIND_LIST_TITLES[root], queryset, show_days=True)
+    return _story_list(
+        request, home, KIND_LIST_TITLES[root], queryset, show_days=True, feed_path=f"{home.url}{root}/"
+    )
 
 
 def section_page(request, home, slug):
     section = get_object_or_404(Section, locale_id=home.locale_id, slug=slug)
     queryset = queries.stories(home.locale_id).filter(section=section)
-    return _story_list(request, home, section.name, queryset, record=section)
+    return _story_list(
+        request, home, section.name, queryset, record=section, feed_path=f"{home.url}sections/{slug}/"
+    )
 
 
 def tag_page(request, home, slug):
     tag = get_object_or_404(Tag, locale_id=home.locale_id, slug=slug)
     queryset = queries.stories(home.locale_id).filter(story_tags__tag=tag)
-    return _story_list(request, home, tag.name, queryset, record=tag)
+    return _story_list(request, home, tag.name, queryset, record=tag, feed_path=f"{home.url}tags/{slug}/")
 
 
 def author_page(request, home, slug):
     author = get_object_or_404(Author, locale_id=home.locale_id, slug=slug)
     queryset = queries.stories(home.locale_id).filter(story_authors__author=author)
-    return _story_list(request, home, author.name, queryset, record=author, template="reader/author.html")
+    return _story_list(
+        request,
+        home,
+        author.name,
+        queryset,
+        record=author,
+        template="reader/author.html",
+        feed_path=f"{home.url}authors/{slug}/",
+    )
 
 
 def _day_bounds(day):

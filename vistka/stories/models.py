@@ -228,6 +228,10 @@ class ArticlePage(Page):
 
     # --- search ------------------------------------------------------------------
 
+    def body_html(self):
+        """The body without page furniture (no ad slots), for feeds and the API."""
+        return "".join(str(block.render()) for block in self.body)
+
     def body_text(self):
         return " ".join(self.body.stream_block.get_searchable_content(self.body))
 
@@ -255,6 +259,7 @@ class ArticlePage(Page):
         return "stories/article_page.html"
 
     def get_context(self, request, *args, **kwargs):
+        from vistka.distribution.seo import article_head
         from vistka.reader.queries import related
         from vistka.stories.presenters import edition_links
 
@@ -267,6 +272,14 @@ class ArticlePage(Page):
         entries = self.live_entries.all() if self.kind == Kind.LIVE else []
         context["live_entries"] = sorted(entries, key=lambda e: e.posted_at, reverse=True)
         context["edition_links"] = edition_links(self)
+        context["head"] = article_head(
+            self,
+            authors=context["authors"],
+            tags=tags,
+            links=context["edition_links"],
+            live_entries=context["live_entries"],
+            corrections=context["corrections"],
+        )
         return context
 
 

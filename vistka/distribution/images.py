@@ -1,0 +1,12 @@
+"""Renditions that machines ask for: feed enclosures, social cards, structured data."""
+
+FEED_IMAGE = "width-1200|format-jpeg"
+SOCIAL_CARD = "fill-1200x630|format-jpeg"
+STRUCTURED = ("fill-1200x675|format-jpeg", "fill-1200x900|format-jpeg", "fill-1200x1200|format-jpeg")
+
+
+def renditions(image, *specs):
+    """All renditions of one image in a single lookup, keyed by spec."""
+    if image is None:
+        return {}
+    return image.get_renditions(*specs)
