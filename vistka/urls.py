@@ -1,9 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+
+from vistka.stories import views as story_views
+from vistka.stories.views import STORY_PATH
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -18,4 +21,8 @@ if settings.DEBUG or settings.STORAGES["default"]["BACKEND"].endswith("FileSyste
 
     urlpatterns += [path("media/<path:path>", serve_static, {"document_root": settings.MEDIA_ROOT})]
 
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+urlpatterns += i18n_patterns(
+    re_path(STORY_PATH, story_views.story, name="story"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

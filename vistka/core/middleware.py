@@ -3,6 +3,7 @@
 from wagtail.models import Site
 
 _sites = {}
+SITE_FIELDS = ("pk", "hostname", "port", "site_name", "root_page_id", "is_default_site")
 
 
 def forget_sites(**kwargs):
@@ -15,10 +16,13 @@ class SiteMemoMiddleware:
 
     def __call__(self, request):
         key = (request.get_host(), request.get_port())
-        site = _sites.get(key)
-        if site is None:
+        fields = _sites.get(key)
+        if fields is None:
             site = Site._find_for_request(request)
             if site is not None:
-                _sites[key] = site
+                _sites[key] = {name: getattr(site, name) for name in SITE_FIELDS}
+        else:
+            # A fresh instance per request: its root page is loaded when needed, never stale.
+            site = Site(**fields)
         request._wagtail_site = site
         return self.get_response(request)

@@ -2,6 +2,8 @@
 
 FEED_IMAGE = "width-1200|format-jpeg"
 SOCIAL_CARD = "fill-1200x630|format-jpeg"
+# The article's lead image srcset (kept in step with stories/article_page.html).
+LEAD_SRCSET = ("width-480|format-webp", "width-800|format-webp", "width-1200|format-webp")
 STRUCTURED = ("fill-1200x675|format-jpeg", "fill-1200x900|format-jpeg", "fill-1200x1200|format-jpeg")
 
 

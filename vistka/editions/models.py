@@ -1,6 +1,4 @@
 from django.db import models
-from django.http import Http404
-from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
@@ -11,11 +9,6 @@ from vistka.core.cache import cached_record
 from vistka.distribution import views as distribution_views
 from vistka.editions.languages import language_code_for_locale_id
 from vistka.reader import views as reader_views
-
-STORY_ROUTE = (
-    r"^(?P<root>news|articles|columns|live)/(?P<year>\d{4})/(?P<month>\d{1,2})"
-    r"/(?P<day>\d{1,2})/(?P<number>\d{1,12})/$"
-)
 
 
 class EditionHomePage(RoutablePageMixin, Page):
@@ -93,26 +86,6 @@ class EditionHomePage(RoutablePageMixin, Page):
     @path("search/", name="search")
     def search(self, request):
         return reader_views.search(request, self)
-
-    @re_path(STORY_ROUTE, name="story")
-    def story(self, request, root, year, month, day, number):
-        from vistka.stories.models import ArticlePage
-
-        article = (
-            ArticlePage.objects.visible(self.locale_id)
-            .filter(story_number=int(number))
-            .select_related("lead_image", "section")
-            .first()
-        )
-        if article is None or article.url_root != root:
-            raise Http404
-        first = article.local_first_published
-        if (first.year, first.month, first.day) != (int(year), int(month), int(day)):
-            raise Http404
-        canonical = article.canonical_path()
-        if request.path != canonical:
-            return redirect(canonical, permanent=True)
-        return article.serve(request)
 
 
 class TopStory(Orderable):

@@ -52,4 +52,4 @@ def related(story, main_tag, limit=6):
     """The latest stories sharing the story's main (first) tag."""
     if main_tag is None:
         return []
-    return list(stories(story.locale_id).filter(story_tags__tag=main_tag).exclude(pk=story.pk)[:limit])
+    return list(stories(story.locale_id).filter(story_tags__tag_id=main_tag.pk).exclude(pk=story.pk)[:limit])

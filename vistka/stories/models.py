@@ -261,11 +261,11 @@ class ArticlePage(Page):
     def get_context(self, request, *args, **kwargs):
         from vistka.distribution.seo import article_head
         from vistka.reader.queries import related
-        from vistka.stories.presenters import edition_links
+        from vistka.stories.presenters import authors_and_tags, edition_links
 
         context = super().get_context(request, *args, **kwargs)
-        tags = [link.tag for link in self.story_tags.select_related("tag")]
-        context["authors"] = [link.author for link in self.story_authors.select_related("author")]
+        authors, tags = authors_and_tags(self, preview=getattr(request, "is_preview", False))
+        context["authors"] = authors
         context["tags"] = tags
         context["related"] = related(self, tags[0] if tags else None)
         context["corrections"] = sorted(self.corrections.all(), key=lambda c: c.made_at)

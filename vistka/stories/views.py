@@ -1,0 +1,32 @@
+"""Serves a story at its dated address without walking the page tree: one query finds it."""
+
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils import translation
+
+from vistka.editions.languages import locale_id_for
+from vistka.stories.models import ArticlePage
+
+STORY_PATH = (
+    r"^(?P<root>news|articles|columns|live)/(?P<year>\d{4})/(?P<month>\d{1,2})"
+    r"/(?P<day>\d{1,2})/(?P<number>\d{1,12})/$"
+)
+
+
+def story(request, root, year, month, day, number):
+    locale_id = locale_id_for(translation.get_language())
+    article = (
+        ArticlePage.objects.visible(locale_id)
+        .filter(story_number=int(number))
+        .select_related("lead_image", "section")
+        .first()
+    )
+    if article is None or article.url_root != root:
+        raise Http404
+    first = article.local_first_published
+    if (first.year, first.month, first.day) != (int(year), int(month), int(day)):
+        raise Http404
+    canonical = article.canonical_path()
+    if request.path != canonical:
+        return redirect(canonical, permanent=True)
+    return article.serve(request)
