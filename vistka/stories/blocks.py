@@ -7,6 +7,17 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+BODY_IMAGE = "width-800"
+
+
+class BodyImageChooserBlock(ImageChooserBlock):
+    """Loads every image of a body, with its rendition, in one go (no query per image)."""
+
+    def bulk_to_python(self, values):
+        objects = self.model_class.objects.prefetch_renditions(BODY_IMAGE).in_bulk(values)
+        return [objects.get(value) for value in values]
+
+
 INLINE_FEATURES = ["bold", "italic", "link", "superscript", "subscript", "strikethrough"]
 
 LABEL_CHOICES = [
@@ -78,7 +89,7 @@ class BackgroundListBlock(blocks.StructBlock):
 
 
 class CaptionedImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("Image"))
+    image = BodyImageChooserBlock(label=_("Image"))
     alt = blocks.CharBlock(
         required=False,
         max_length=250,
