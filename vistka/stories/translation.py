@@ -43,10 +43,13 @@ def localise_references(page):
     locale = page.locale
     page.url_root = URL_ROOTS[page.kind]
     page.section = translated_record(page.section, locale)
+    # Once saved, the copy's links are plain rows: each is saved on its own.
     for link in page.story_authors.all():
         link.author = translated_record(link.author, locale)
+        link.save(update_fields=["author"])
     for link in page.story_tags.all():
         link.tag = translated_record(link.tag, locale)
+        link.save(update_fields=["tag"])
     for block in page.body:
         _localise_block_value(block.block_type, block.value, locale)
     page.save()
