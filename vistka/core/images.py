@@ -25,4 +25,6 @@ class ImageForm(BaseImageForm):
         if "file" in self.fields:
             field = self.fields["file"]
             # Built here, not on the class, so the upload limits are read per form.
-            self.fields["file"] = CheckedImageField(label=field.label, widget=field.widget, required=field.required)
+            self.fields["file"] = CheckedImageField(
+                label=field.label, widget=field.widget, required=field.required
+            )

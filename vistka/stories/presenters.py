@@ -20,11 +20,15 @@ def authors_and_tags(story, preview=False):
             [link.author for link in story.story_authors.all()],
             [link.tag for link in story.story_tags.all()],
         )
-    authors = ArticleAuthor.objects.filter(page_id=story.pk).order_by().values_list(
-        Value("author"), "sort_order", "author_id", F("author__name"), F("author__slug")
+    authors = (
+        ArticleAuthor.objects.filter(page_id=story.pk)
+        .order_by()
+        .values_list(Value("author"), "sort_order", "author_id", F("author__name"), F("author__slug"))
     )
-    tags = ArticleTag.objects.filter(page_id=story.pk).order_by().values_list(
-        Value("tag"), "sort_order", "tag_id", F("tag__name"), F("tag__slug")
+    tags = (
+        ArticleTag.objects.filter(page_id=story.pk)
+        .order_by()
+        .values_list(Value("tag"), "sort_order", "tag_id", F("tag__name"), F("tag__slug"))
     )
     found = {"author": [], "tag": []}
     for role, _sort_order, pk, name, slug in sorted(
