@@ -75,10 +75,14 @@ INSTALLED_APPS = [
     "vistka.reader",
     "vistka.api",
     "vistka.distribution",
+    "vistka.delivery",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Conditional GET sits above delivery so its ETag covers the final (spliced) body.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "vistka.delivery.middleware.DeliveryHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -216,6 +220,16 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# --- Delivery: HTTP caching, the fast path, Varnish -------------------------------------
+
+FAST_PATH_ENABLED = env_bool("FAST_PATH", True)
+CACHE_TTL = int(os.environ.get("CACHE_TTL", "300"))  # s-maxage of pages; purges make it safe to be long
+CACHE_TTL_ERROR = int(os.environ.get("CACHE_TTL_ERROR", "60"))
+BROWSER_TTL = int(os.environ.get("BROWSER_TTL", "30"))
+STALE_WHILE_REVALIDATE = int(os.environ.get("STALE_WHILE_REVALIDATE", "60"))
+STALE_IF_ERROR = int(os.environ.get("STALE_IF_ERROR", "86400"))
+VARNISH_PURGE_URLS = env_list("VARNISH_PURGE_URLS", "")
 
 # Scheduled publishing: the worker started by `make demo` runs this often (seconds).
 SCHEDULER_INTERVAL = float(os.environ.get("SCHEDULER_INTERVAL", "10"))

@@ -14,6 +14,7 @@ urlpatterns = [
     path("newsroom/", include("vistka.newsroom.urls")),
     path("api/v1/", include("vistka.api.urls")),
     path("", include("vistka.distribution.urls")),
+    path("", include("vistka.delivery.urls")),
 ]
 
 if settings.DEBUG or settings.STORAGES["default"]["BACKEND"].endswith("FileSystemStorage"):

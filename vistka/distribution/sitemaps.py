@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from vistka.delivery import keys
 from vistka.distribution.links import absolute, edition_url
 from vistka.editions.languages import EDITIONS, language_code_for_locale_id
 from vistka.stories.models import ArticlePage
@@ -29,7 +30,8 @@ SITEMAP_FIELDS = (
 )
 
 
-def _xml(template, context):
+def _xml(template, context, request=None):
+    keys.add(request, "sitemap")
     return HttpResponse(render_to_string(template, context), content_type="application/xml; charset=utf-8")
 
 
@@ -53,7 +55,7 @@ def sitemap_index(request):
         for part in range(1, parts + 1):
             suffix = "" if part == 1 else f"-{part}"
             entries.append(absolute(f"/sitemaps/stories-{month:%Y-%m}{suffix}.xml"))
-    return _xml("distribution/sitemap_index.xml", {"sitemaps": entries})
+    return _xml("distribution/sitemap_index.xml", {"sitemaps": entries}, request)
 
 
 def _alternates(stories):
@@ -104,7 +106,7 @@ def month_sitemap(request, year, month, part=1):
     )
     if not stories:
         raise Http404
-    return _xml("distribution/sitemap_stories.xml", {"entries": _entries(stories)})
+    return _xml("distribution/sitemap_stories.xml", {"entries": _entries(stories)}, request)
 
 
 def news_sitemap(request):
@@ -115,7 +117,9 @@ def news_sitemap(request):
         .order_by("-first_published_at")
         .only(*SITEMAP_FIELDS)[:NEWS_LIMIT]
     )
-    return _xml("distribution/sitemap_news.xml", {"entries": _entries(stories), "publication": "Vistka"})
+    return _xml(
+        "distribution/sitemap_news.xml", {"entries": _entries(stories), "publication": "Vistka"}, request
+    )
 
 
 def pages_sitemap(request):
@@ -127,7 +131,7 @@ def pages_sitemap(request):
             urls.append(edition_url(edition.code, f"{root}/"))
     for section in Section.objects.all():
         urls.append(edition_url(language_code_for_locale_id(section.locale_id), f"sections/{section.slug}/"))
-    return _xml("distribution/sitemap_pages.xml", {"urls": urls})
+    return _xml("distribution/sitemap_pages.xml", {"urls": urls}, request)
 
 
 def robots_txt(request):

@@ -46,7 +46,7 @@ class EditionHomePage(RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(reader_views.home_context(self))
+        context.update(reader_views.home_context(self, request))
         return context
 
     @path("all/", name="all_news")

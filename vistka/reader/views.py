@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from vistka.delivery import keys
 from vistka.distribution.links import absolute
 from vistka.distribution.seo import home_head
 from vistka.editions.dates import long_date
@@ -26,7 +27,7 @@ KIND_LIST_TITLES = {
 }
 
 
-def home_context(home):
+def home_context(home, request=None):
     locale_id = home.locale_id
     top = [
         pick.story
@@ -41,6 +42,10 @@ def home_context(home):
         for section in queries.sections_menu(locale_id)
         if section.pk in grouped
     ]
+    edition = home.language_code
+    keys.add(request, f"home-{edition}", *keys.listed(top))
+    for _section, stories in sections:
+        keys.add(request, *keys.listed(stories))
     head = home_head(home)
     head["feeds"] = feed_links(home.url, "Vistka")
     return {"top_stories": top, "section_blocks": sections, "head": head}
@@ -55,8 +60,11 @@ def feed_links(list_path, title):
     ]
 
 
-def _story_list(request, home, title, queryset, template="reader/story_list.html", feed_path=None, **extra):
+def _story_list(
+    request, home, title, queryset, scope_key, template="reader/story_list.html", feed_path=None, **extra
+):
     page = cursor.paginate(queryset, request.GET.get("before"))
+    keys.add(request, scope_key, *keys.listed(page.items))
     head = {"canonical": absolute(request.path), "feeds": feed_links(feed_path, title) if feed_path else []}
     context = {
         "page": home,
@@ -73,7 +81,13 @@ def _story_list(request, home, title, queryset, template="reader/story_list.html
 
 def all_news(request, home):
     return _story_list(
-        request, home, _("All news"), queries.stories(home.locale_id), show_days=True, feed_path=home.url
+        request,
+        home,
+        _("All news"),
+        queries.stories(home.locale_id),
+        f"all-{home.language_code}",
+        show_days=True,
+        feed_path=home.url,
     )
 
 
@@ -81,7 +95,13 @@ def kind_list(request, home, root):
     kinds = [kind for kind, kind_root in URL_ROOTS.items() if kind_root == root]
     queryset = queries.stories(home.locale_id).filter(kind__in=kinds)
     return _story_list(
-        request, home, KIND_LIST_TITLES[root], queryset, show_days=True, feed_path=f"{home.url}{root}/"
+        request,
+        home,
+        KIND_LIST_TITLES[root],
+        queryset,
+        f"kind-{home.language_code}-{root}",
+        show_days=True,
+        feed_path=f"{home.url}{root}/",
     )
 
 
@@ -89,14 +109,22 @@ def section_page(request, home, slug):
     section = get_object_or_404(Section, locale_id=home.locale_id, slug=slug)
     queryset = queries.stories(home.locale_id).filter(section=section)
     return _story_list(
-        request, home, section.name, queryset, record=section, feed_path=f"{home.url}sections/{slug}/"
+        request,
+        home,
+        section.name,
+        queryset,
+        f"sec-{section.pk}",
+        record=section,
+        feed_path=f"{home.url}sections/{slug}/",
     )
 
 
 def tag_page(request, home, slug):
     tag = get_object_or_404(Tag, locale_id=home.locale_id, slug=slug)
     queryset = queries.stories(home.locale_id).filter(story_tags__tag=tag)
-    return _story_list(request, home, tag.name, queryset, record=tag, feed_path=f"{home.url}tags/{slug}/")
+    return _story_list(
+        request, home, tag.name, queryset, f"tag-{tag.pk}", record=tag, feed_path=f"{home.url}tags/{slug}/"
+    )
 
 
 def author_page(request, home, slug):
@@ -107,6 +135,7 @@ def author_page(request, home, slug):
         home,
         author.name,
         queryset,
+        f"au-{author.pk}",
         record=author,
         template="reader/author.html",
         feed_path=f"{home.url}authors/{slug}/",
@@ -129,6 +158,7 @@ def archive_day(request, home, year, month, day):
 
         return redirect(home.url + canonical, permanent=True)
     start, end = _day_bounds(wanted)
+    keys.add(request, keys.day(home.language_code, start))
     base = queries.stories(home.locale_id)
     items = list(
         base.filter(first_published_at__gte=start, first_published_at__lt=end).order_by("first_published_at")
@@ -161,6 +191,7 @@ def search(request, home):
     except ValueError:
         offset = 0
     results = search_stories(home.locale_id, home.language_code, query, order=order, offset=offset)
+    keys.add(request, f"all-{home.language_code}")
     context = {
         "page": home,
         "self": home,

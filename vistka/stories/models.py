@@ -258,7 +258,19 @@ class ArticlePage(Page):
     def get_template(self, request, *args, **kwargs):
         return "stories/article_page.html"
 
+    def record_keys(self, authors, tags):
+        """Cache keys of the records this story's page prints (see vistka.delivery.keys)."""
+        found = [f"rec-sec-{self.section_id}"] if self.section_id else []
+        found += [f"rec-tag-{tag.pk}" for tag in tags] + [f"rec-au-{author.pk}" for author in authors]
+        found += [
+            f"rec-src-{block.value['source'].pk}"
+            for block in self.body
+            if block.block_type == "source" and block.value.get("source") is not None
+        ]
+        return found
+
     def get_context(self, request, *args, **kwargs):
+        from vistka.delivery import keys as cache_keys
         from vistka.distribution.seo import article_head
         from vistka.reader.queries import related
         from vistka.stories.presenters import authors_and_tags, edition_links
@@ -267,6 +279,7 @@ class ArticlePage(Page):
         authors, tags = authors_and_tags(self, preview=getattr(request, "is_preview", False))
         context["authors"] = authors
         context["tags"] = tags
+        cache_keys.add(request, *self.record_keys(authors, tags))
         context["related"] = related(self, tags[0] if tags else None)
         context["corrections"] = sorted(self.corrections.all(), key=lambda c: c.made_at)
         entries = self.live_entries.all() if self.kind == Kind.LIVE else []

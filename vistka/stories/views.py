@@ -3,7 +3,9 @@
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import translation
+from django.utils.http import http_date
 
+from vistka.delivery import keys
 from vistka.editions.languages import locale_id_for
 from vistka.stories.models import ArticlePage
 
@@ -14,6 +16,8 @@ STORY_PATH = (
 
 
 def story(request, root, year, month, day, number):
+    # Named even when missing, so publishing the story purges a cached 404 of its address.
+    keys.add(request, keys.story(int(number)))
     locale_id = locale_id_for(translation.get_language())
     article = (
         ArticlePage.objects.visible(locale_id)
@@ -29,4 +33,8 @@ def story(request, root, year, month, day, number):
     canonical = article.canonical_path()
     if request.path != canonical:
         return redirect(canonical, permanent=True)
-    return article.serve(request)
+    response = article.serve(request)
+    response["Last-Modified"] = http_date(
+        (article.last_published_at or article.first_published_at).timestamp()
+    )
+    return response

@@ -1,0 +1,348 @@
+"""The app's own edge: hot public pages served from memory without the Django stack.
+
+A WSGI wrapper around Django. A cacheable GET/HEAD is answered from an in-process store of
+ready responses, compressed once (gzip and brotli) and kept until a purge names one of its keys
+or its s-maxage runs out. A miss goes through Django once (concurrent misses for one page wait
+for the first) and fills the store. Pages that contain the latest-news marker are kept as a
+template and joined with the current fragment, re-compressed only when either changes.
+"""
+
+import gzip
+import io
+import hashlib
+import threading
+import time
+from collections import OrderedDict
+from email.utils import formatdate
+from urllib.parse import parse_qsl, urlencode
+
+import brotli
+from django.conf import settings
+
+from vistka.delivery import fragments
+
+BYPASS_PREFIXES = ("/admin/", "/newsroom/", "/documents/", "/static/", "/media/", "/django-admin/")
+ALLOWED_PARAMS = {
+    "q",
+    "order",
+    "offset",
+    "before",
+    "cursor",
+    "limit",
+    "edition",
+    "kind",
+    "section",
+    "tag",
+    "author",
+    "since",
+    "until",
+}
+COMPRESSIBLE = (
+    b"text/",
+    b"application/json",
+    b"application/xml",
+    b"application/rss",
+    b"application/atom",
+    b"application/feed",
+    b"application/ld",
+)
+SKIPPED_HEADERS = {"content-length", "content-encoding", "etag", "vary", "date", "x-cache"}
+POLL_INTERVAL = 0.5
+
+
+def normalise_query(query_string):
+    """Only parameters the site uses, sorted: `?utm=..&x=1` and friends cannot bypass the cache."""
+    if not query_string:
+        return ""
+    pairs = sorted((k, v) for k, v in parse_qsl(query_string, keep_blank_values=False) if k in ALLOWED_PARAMS)
+    return urlencode(pairs)
+
+
+class Variant:
+    """One assembled body, in each encoding."""
+
+    __slots__ = ("identity", "gzip", "br", "etag", "stamp")
+
+    def __init__(self, body, compressible, stamp):
+        self.identity = body
+        self.etag = '"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"'
+        self.gzip = gzip.compress(body, 6) if compressible and len(body) > 512 else None
+        self.br = brotli.compress(body, quality=5) if compressible and len(body) > 512 else None
+        self.stamp = stamp
+
+
+class Entry:
+    __slots__ = (
+        "status",
+        "headers",
+        "body",
+        "keys",
+        "expires",
+        "compressible",
+        "variant",
+        "has_markers",
+        "version",
+    )
+
+    def __init__(self, status, headers, body, keys, expires, compressible):
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.keys = keys
+        self.expires = expires
+        self.compressible = compressible
+        self.has_markers = fragments.MARKER.search(body) is not None
+        self.variant = None
+        self.version = 0
+
+
+class Store:
+    """Entries by URL, an index from cache key to URLs, and the purge-log cursor."""
+
+    def __init__(self, max_entries=20_000):
+        self.entries = OrderedDict()
+        self.index = {}
+        self.lock = threading.RLock()
+        self.fill_locks = {}
+        self.max_entries = max_entries
+        self.last_event = None
+        self.next_poll = 0.0
+        self.versions = 0
+
+    def get(self, url):
+        entry = self.entries.get(url)
+        if entry is not None and entry.expires < time.monotonic():
+            return None
+        return entry
+
+    def put(self, url, entry):
+        with self.lock:
+            self.versions += 1
+            entry.version = self.versions
+            self._drop(url)
+            self.entries[url] = entry
+            for key in entry.keys:
+                self.index.setdefault(key, set()).add(url)
+            while len(self.entries) > self.max_entries:
+                self._drop(next(iter(self.entries)))
+
+    def _drop(self, url):
+        entry = self.entries.pop(url, None)
+        if entry is not None:
+            for key in entry.keys:
+                urls = self.index.get(key)
+                if urls is not None:
+                    urls.discard(url)
+                    if not urls:
+                        del self.index[key]
+
+    def purge(self, keys):
+        with self.lock:
+            for key in keys:
+                for url in list(self.index.get(key, ())):
+                    self._drop(url)
+
+    def clear(self):
+        with self.lock:
+            self.entries.clear()
+            self.index.clear()
+
+    def fill_lock(self, url):
+        with self.lock:
+            return self.fill_locks.setdefault(url, threading.Lock())
+
+    def poll(self):
+        """Apply purges other processes logged since the last look (at most every POLL_INTERVAL)."""
+        now = time.monotonic()
+        if now < self.next_poll:
+            return
+        self.next_poll = now + POLL_INTERVAL
+        from django.db import DatabaseError
+
+        from vistka.delivery.models import PurgeEvent
+
+        try:
+            if self.last_event is None:
+                self.last_event = PurgeEvent.objects.order_by("-id").values_list("id", flat=True).first() or 0
+                return
+            events = list(PurgeEvent.objects.filter(id__gt=self.last_event).values_list("id", "keys"))
+        except DatabaseError:
+            return  # database down: keep serving what we have
+        for event_id, keys in events:
+            self.purge(keys.split())
+            self.last_event = max(self.last_event, event_id)
+
+
+STORE = Store()
+
+
+class Captured:
+    def __init__(self):
+        self.status = None
+        self.headers = None
+
+    def start_response(self, status, headers, exc_info=None):
+        self.status = status
+        self.headers = headers
+        return lambda data: None
+
+
+def _header(headers, name):
+    name = name.lower()
+    for key, value in headers:
+        if key.lower() == name:
+            return value
+    return None
+
+
+def _s_maxage(cache_control):
+    for part in (cache_control or "").split(","):
+        part = part.strip()
+        if part.startswith("s-maxage="):
+            try:
+                return int(part[9:])
+            except ValueError:
+                return 0
+    return 0
+
+
+class FastPath:
+    def __init__(self, app, store=STORE):
+        self.app = app
+        self.store = store
+
+    def __call__(self, environ, start_response):
+        method = environ.get("REQUEST_METHOD", "GET")
+        path = environ.get("PATH_INFO", "/")
+        if (
+            method not in ("GET", "HEAD")
+            or path.startswith(BYPASS_PREFIXES)
+            or "sessionid=" in environ.get("HTTP_COOKIE", "")
+            or not settings.FAST_PATH_ENABLED
+        ):
+            return self.app(environ, start_response)
+        query = normalise_query(environ.get("QUERY_STRING", ""))
+        esi = "ESI/1.0" in environ.get("HTTP_SURROGATE_CAPABILITY", "")
+        url = f"{'esi:' if esi else ''}{environ.get('HTTP_HOST', '')}{path}?{query}"
+        self.store.poll()
+        entry = self.store.get(url)
+        cache_state = "HIT"
+        if entry is None:
+            cache_state = "MISS"
+            with self.store.fill_lock(url):
+                entry = self.store.get(url)  # another thread may have filled it meanwhile
+                if entry is None:
+                    entry, passthrough = self._fill(environ, query)
+                    if entry is None:
+                        status, headers, body = passthrough
+                        start_response(status, headers)
+                        return [] if method == "HEAD" else [body]
+                    self.store.put(url, entry)
+        return self._serve(entry, environ, start_response, method, cache_state)
+
+    def _call_django(self, environ, query):
+        environ = dict(environ)
+        environ["QUERY_STRING"] = query
+        environ["vistka.fastpath"] = True
+        environ.pop("HTTP_IF_NONE_MATCH", None)
+        environ.pop("HTTP_IF_MODIFIED_SINCE", None)
+        environ["HTTP_ACCEPT_ENCODING"] = "identity"
+        environ["REQUEST_METHOD"] = "GET"
+        captured = Captured()
+        result = self.app(environ, captured.start_response)
+        try:
+            body = b"".join(result)
+        finally:
+            if hasattr(result, "close"):
+                result.close()
+        return captured.status, captured.headers, body
+
+    def _fill(self, environ, query):
+        status, headers, body = self._call_django(environ, query)
+        cache_control = _header(headers, "Cache-Control") or ""
+        ttl = _s_maxage(cache_control)
+        cacheable = (
+            "public" in cache_control
+            and ttl > 0
+            and _header(headers, "Set-Cookie") is None
+            and status[:3] in ("200", "301", "404", "410")
+        )
+        if not cacheable:
+            return None, (status, headers, body)
+        content_type = (_header(headers, "Content-Type") or "").encode()
+        kept = [(k, v) for k, v in headers if k.lower() not in SKIPPED_HEADERS]
+        kept.append(("Vary", "Accept-Encoding"))
+        keys = set((_header(headers, "xkey") or "").split())
+        entry = Entry(status, kept, body, keys, time.monotonic() + ttl, content_type.startswith(COMPRESSIBLE))
+        return entry, None
+
+    def _fragment(self, name, edition, host):
+        url = f"{host}{fragments.fragment_path(name, edition)}?"
+        entry = self.store.get(url)
+        if entry is None:
+            with self.store.fill_lock(url):
+                entry = self.store.get(url)
+                if entry is None:
+                    environ = {
+                        "REQUEST_METHOD": "GET",
+                        "PATH_INFO": fragments.fragment_path(name, edition),
+                        "QUERY_STRING": "",
+                        "SERVER_NAME": host.split(":")[0] or "localhost",
+                        "SERVER_PORT": "80",
+                        "HTTP_HOST": host or "localhost",
+                        "wsgi.url_scheme": "http",
+                        "wsgi.input": io.BytesIO(b""),
+                        "wsgi.errors": io.StringIO(),
+                        "SERVER_PROTOCOL": "HTTP/1.1",
+                    }
+                    entry, _ = self._fill(environ, "")
+                    if entry is None:
+                        return None
+                    self.store.put(url, entry)
+        return entry
+
+    def _variant(self, entry, environ):
+        if not entry.has_markers:
+            if entry.variant is None:
+                entry.variant = Variant(entry.body, entry.compressible, ())
+            return entry.variant
+        host = environ.get("HTTP_HOST", "")
+        parts = {}
+
+        def render(name, edition):
+            fragment = self._fragment(name, edition, host)
+            parts[(name, edition)] = fragment.version if fragment else 0
+            return fragment.body if fragment else b""
+
+        body = fragments.splice(entry.body, render)
+        stamp = tuple(sorted(parts.items()))
+        variant = entry.variant
+        if variant is None or variant.stamp != stamp:
+            variant = entry.variant = Variant(body, entry.compressible, stamp)
+        return variant
+
+    def _serve(self, entry, environ, start_response, method, cache_state):
+        variant = self._variant(entry, environ)
+        headers = list(entry.headers)
+        headers.append(("ETag", variant.etag))
+        headers.append(("X-Cache", cache_state))
+        headers.append(("Date", formatdate(usegmt=True)))
+        inm = environ.get("HTTP_IF_NONE_MATCH")
+        if (
+            inm
+            and entry.status[:3] == "200"
+            and variant.etag in [t.strip() for t in inm.replace("W/", "").split(",")]
+        ):
+            start_response("304 Not Modified", [(k, v) for k, v in headers if k.lower() != "content-type"])
+            return []
+        accept = environ.get("HTTP_ACCEPT_ENCODING", "")
+        body = variant.identity
+        if variant.br is not None and "br" in accept:
+            body = variant.br
+            headers.append(("Content-Encoding", "br"))
+        elif variant.gzip is not None and "gzip" in accept:
+            body = variant.gzip
+            headers.append(("Content-Encoding", "gzip"))
+        headers.append(("Content-Length", str(len(body))))
+        start_response(entry.status, headers)
+        return [] if method == "HEAD" else [body]

@@ -1,0 +1,55 @@
+"""The latest-news column as a fragment of its own.
+
+Pages carry a slot instead of the column: behind Varnish an ESI include, otherwise a marker
+that the app splices (the fast path keeps the page and the fragment apart and joins them when
+either changes). A new story then refreshes one fragment, not every cached page.
+"""
+
+import re
+
+from django.template.response import TemplateResponse
+from django.utils import translation
+from django.views.decorators.http import require_safe
+
+from vistka.delivery import keys
+from vistka.editions.languages import EDITIONS_BY_CODE
+
+MARKER = re.compile(rb"<!--vistka:fragment:(latest):(uk|ru|en)-->")
+
+
+def fragment_path(name, edition):
+    return f"/_fragments/{name}/{edition}/"
+
+
+def slot(request, name, edition):
+    """What a page prints where the fragment goes."""
+    if request is not None and "ESI/1.0" in request.META.get("HTTP_SURROGATE_CAPABILITY", ""):
+        request._uses_esi = True
+        return f'<esi:include src="{fragment_path(name, edition)}"/>'
+    if request is not None:
+        request._has_fragment_markers = True
+    return f"<!--vistka:fragment:{name}:{edition}-->"
+
+
+@require_safe
+def latest(request, edition):
+    if edition not in EDITIONS_BY_CODE:
+        from django.http import Http404
+
+        raise Http404
+    from vistka.reader import queries
+
+    with translation.override(edition):
+        locale_id = queries.current_locale_id()
+        stories = queries.latest(locale_id)
+        keys.add(request, f"latest-{edition}", f"edition-{edition}")
+        response = TemplateResponse(
+            request, "reader/latest_column.html", {"latest": stories, "edition": EDITIONS_BY_CODE[edition]}
+        )
+        response.render()
+    return response
+
+
+def splice(body, render_fragment):
+    """Replace every marker in `body` with the fragment bytes `render_fragment(name, edition)` gives."""
+    return MARKER.sub(lambda m: render_fragment(m.group(1).decode(), m.group(2).decode()), body)

@@ -1,0 +1,65 @@
+"""Cache headers for public responses, and fragment splicing when no fast path or Varnish does it."""
+
+from django.conf import settings
+from django.utils.cache import patch_vary_headers
+
+from vistka.delivery import fragments, keys
+
+PRIVATE_PREFIXES = ("/admin/", "/newsroom/", "/documents/", "/django-admin/")
+CACHEABLE_STATUS = {200, 301, 404, 410}
+
+
+def is_public(request, response):
+    if request.method not in ("GET", "HEAD") or response.status_code not in CACHEABLE_STATUS:
+        return False
+    if request.path.startswith(PRIVATE_PREFIXES) or response.cookies:
+        return False
+    if response.has_header("Cache-Control"):
+        return "public" in response["Cache-Control"] and "private" not in response["Cache-Control"]
+    vary = response.get("Vary", "").lower()
+    return "cookie" not in vary and not getattr(request, "is_preview", False)
+
+
+def cache_control(status):
+    ttl = settings.CACHE_TTL if status == 200 else settings.CACHE_TTL_ERROR
+    return (
+        f"public, max-age={settings.BROWSER_TTL}, s-maxage={ttl}, "
+        f"stale-while-revalidate={settings.STALE_WHILE_REVALIDATE}, stale-if-error={settings.STALE_IF_ERROR}"
+    )
+
+
+def render_fragment_bytes(request, name, edition):
+    """Render a fragment in process (used when neither the fast path nor Varnish splices)."""
+    response = fragments.latest(request, edition)
+    return response.content
+
+
+class DeliveryHeadersMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if getattr(request, "_has_fragment_markers", False) and not request.META.get("vistka.fastpath"):
+            response.content = fragments.splice(
+                response.content, lambda name, edition: render_fragment_bytes(request, name, edition)
+            )
+        if not is_public(request, response):
+            if not response.has_header("Cache-Control"):
+                response["Cache-Control"] = "private, no-cache"
+            return response
+        if not response.has_header("Cache-Control"):
+            response["Cache-Control"] = cache_control(response.status_code)
+        # Editions are chosen by the path alone, never by the browser's language.
+        if response.has_header("Vary"):
+            kept = [v.strip() for v in response["Vary"].split(",") if v.strip().lower() != "accept-language"]
+            del response["Vary"]
+            if kept:
+                response["Vary"] = ", ".join(kept)
+        patch_vary_headers(response, ("Accept-Encoding",))
+        found = keys.of(request)
+        if found:
+            response["xkey"] = " ".join(sorted(found))
+        if getattr(request, "_uses_esi", False):
+            response["Surrogate-Control"] = 'content="ESI/1.0"'
+        return response

@@ -1,0 +1,49 @@
+"""Purging: after the transaction commits, tell every cache what changed.
+
+The embedded fast-path caches learn it through the PurgeEvent log (each process polls it);
+Varnish through an HTTP PURGE carrying `xkey-softpurge`, so grace keeps serving the old copy
+to others while one request fetches the new one.
+"""
+
+import logging
+import urllib.error
+import urllib.request
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+logger = logging.getLogger(__name__)
+LOG_RETENTION = timedelta(days=1)
+
+
+def purge(keys):
+    keys = sorted(set(keys))
+    if keys:
+        transaction.on_commit(lambda: purge_now(keys))
+
+
+def purge_now(keys):
+    from vistka.delivery import fastpath
+    from vistka.delivery.models import PurgeEvent
+
+    PurgeEvent.objects.create(keys=" ".join(keys))
+    PurgeEvent.objects.filter(created_at__lt=timezone.now() - LOG_RETENTION).delete()
+    fastpath.STORE.purge(keys)
+    purge_varnish(keys)
+
+
+def purge_varnish(keys):
+    for url in settings.VARNISH_PURGE_URLS:
+        if not url.startswith(("http://", "https://")):
+            continue
+        # Varnish limits header size; purge in batches of keys.
+        for start in range(0, len(keys), 200):
+            batch = " ".join(keys[start : start + 200])
+            request = urllib.request.Request(url, method="PURGE", headers={"xkey-softpurge": batch})  # noqa: S310
+            try:
+                with urllib.request.urlopen(request, timeout=2) as response:  # noqa: S310 (configured URL)
+                    response.read()
+            except (urllib.error.URLError, OSError) as error:
+                logger.warning("Varnish purge at %s failed: %s", url, error)

@@ -1,0 +1,63 @@
+"""Which keys each editorial change purges."""
+
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
+from django.dispatch import receiver
+from wagtail.signals import page_published, page_unpublished
+
+from vistka.delivery import keys
+from vistka.delivery.purge import purge
+from vistka.editions.languages import language_code_for_locale_id
+from vistka.editions.models import EditionHomePage, EditionSettings
+from vistka.people.models import Author
+from vistka.stories.models import ArticlePage
+from vistka.taxonomy.models import Section, Source, Tag
+
+
+def _edition(page):
+    return language_code_for_locale_id(page.locale_id)
+
+
+@receiver(pre_save, sender=ArticlePage)
+def remember_live_version(sender, instance, **kwargs):
+    """Before a live story is overwritten, note the lists it was in (its section or tags may change)."""
+    if not instance.pk or getattr(instance, "_purge_before", None) is not None:
+        return
+    previous = ArticlePage.objects.filter(pk=instance.pk, live=True).first()
+    if previous is not None:
+        instance._purge_before = keys.story_purge_set(previous, _edition(previous))
+
+
+@receiver(page_published, sender=ArticlePage)
+@receiver(page_unpublished, sender=ArticlePage)
+def purge_story(sender, instance, **kwargs):
+    found = keys.story_purge_set(instance, _edition(instance))
+    found |= getattr(instance, "_purge_before", None) or set()
+    instance._purge_before = None
+    purge(found)
+
+
+@receiver(pre_delete, sender=ArticlePage)
+def purge_deleted_story(sender, instance, **kwargs):
+    if instance.live:
+        purge(keys.story_purge_set(instance, _edition(instance)))
+
+
+@receiver(page_published, sender=EditionHomePage)
+def purge_home(sender, instance, **kwargs):
+    purge({f"home-{_edition(instance)}"})
+
+
+RECORD_KEYS = {Section: "sec", Tag: "tag", Author: "au", Source: "src"}
+
+
+@receiver(post_save)
+@receiver(post_delete)
+def purge_record(sender, instance, **kwargs):
+    if sender in RECORD_KEYS:
+        prefix = RECORD_KEYS[sender]
+        found = {f"{prefix}-{instance.pk}", f"rec-{prefix}-{instance.pk}"}
+        if sender is Section:  # the sections menu is on every page of the edition
+            found.add(f"edition-{language_code_for_locale_id(instance.locale_id)}")
+        purge(found)
+    elif sender is EditionSettings:
+        purge({f"edition-{language_code_for_locale_id(instance.locale_id)}"})
