@@ -8,8 +8,8 @@ template and joined with the current fragment, re-compressed only when either ch
 """
 
 import gzip
-import io
 import hashlib
+import io
 import threading
 import time
 from collections import OrderedDict
