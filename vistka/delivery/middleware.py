@@ -44,6 +44,8 @@ class DeliveryHeadersMiddleware:
             response.content = fragments.splice(
                 response.content, lambda name, edition: render_fragment_bytes(request, name, edition)
             )
+            if response.has_header("Content-Length"):
+                response["Content-Length"] = str(len(response.content))
         if not is_public(request, response):
             if not response.has_header("Cache-Control"):
                 response["Cache-Control"] = "private, no-cache"

@@ -28,7 +28,10 @@ def decode(value):
     try:
         stamp, pk = value.split("-", 1)
         moment = datetime.fromtimestamp(int(stamp) / 1_000_000, tz=UTC)
-        return moment, int(pk)
+        pk = int(pk)
+        if not 0 < pk < 2**63:
+            raise ValueError(pk)
+        return moment, pk
     except (ValueError, OverflowError, OSError) as error:
         raise Http404("Malformed cursor") from error
 

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import pgettext_lazy
 
 from vistka.delivery import keys
 from vistka.distribution.links import absolute
@@ -20,10 +20,10 @@ from vistka.stories.kinds import URL_ROOTS
 from vistka.taxonomy.models import Section, Tag
 
 KIND_LIST_TITLES = {
-    "news": gettext_lazy("News"),
-    "articles": gettext_lazy("Articles"),
-    "columns": gettext_lazy("Columns"),
-    "live": gettext_lazy("Live coverage"),
+    "news": pgettext_lazy("list title", "News"),
+    "articles": pgettext_lazy("list title", "Articles"),
+    "columns": pgettext_lazy("list title", "Columns"),
+    "live": pgettext_lazy("list title", "Live coverage"),
 }
 
 
@@ -142,12 +142,17 @@ def author_page(request, home, slug):
     )
 
 
+ARCHIVE_YEARS = (1990, 2200)
+
+
 def _day_bounds(day):
     start = timezone.make_aware(datetime.combine(day, time.min))
     return start, start + timedelta(days=1)
 
 
 def archive_day(request, home, year, month, day):
+    if not ARCHIVE_YEARS[0] <= year <= ARCHIVE_YEARS[1]:
+        raise Http404
     try:
         wanted = date(year, month, day)
     except ValueError as error:

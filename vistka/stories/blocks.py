@@ -14,8 +14,23 @@ class BodyImageChooserBlock(ImageChooserBlock):
     """Loads every image of a body, with its rendition, in one go (no query per image)."""
 
     def bulk_to_python(self, values):
-        objects = self.model_class.objects.prefetch_renditions(BODY_IMAGE).in_bulk(values)
-        return [objects.get(value) for value in values]
+        # One query when the renditions exist (the usual case): renditions joined to their images.
+        from wagtail.images.models import Filter
+
+        rendition_model = self.model_class.get_rendition_model()
+        spec = Filter(BODY_IMAGE).spec
+        renditions = rendition_model.objects.filter(image_id__in=values, filter_spec=spec).select_related(
+            "image"
+        )
+        images = {}
+        for rendition in renditions:
+            image = rendition.image
+            image.prefetched_renditions = [rendition]
+            images[image.pk] = image
+        missing = [value for value in values if value not in images]
+        if missing:
+            images.update(self.model_class.objects.prefetch_renditions(BODY_IMAGE).in_bulk(missing))
+        return [images.get(value) for value in values]
 
 
 INLINE_FEATURES = ["bold", "italic", "link", "superscript", "subscript", "strikethrough"]

@@ -272,19 +272,19 @@ class ArticlePage(Page):
     def get_context(self, request, *args, **kwargs):
         from vistka.delivery import keys as cache_keys
         from vistka.distribution.seo import article_head
-        from vistka.reader.queries import related
-        from vistka.stories.presenters import authors_and_tags, edition_links
+        from vistka.stories.presenters import story_links, translations_and_related
 
         context = super().get_context(request, *args, **kwargs)
-        authors, tags = authors_and_tags(self, preview=getattr(request, "is_preview", False))
+        authors, tags, corrections = story_links(self, preview=getattr(request, "is_preview", False))
         context["authors"] = authors
         context["tags"] = tags
         cache_keys.add(request, *self.record_keys(authors, tags))
-        context["related"] = related(self, tags[0] if tags else None)
-        context["corrections"] = sorted(self.corrections.all(), key=lambda c: c.made_at)
+        context["edition_links"], context["related"] = translations_and_related(
+            self, tags[0] if tags else None
+        )
+        context["corrections"] = corrections
         entries = self.live_entries.all() if self.kind == Kind.LIVE else []
         context["live_entries"] = sorted(entries, key=lambda e: e.posted_at, reverse=True)
-        context["edition_links"] = edition_links(self)
         context["head"] = article_head(
             self,
             authors=context["authors"],

@@ -1,17 +1,19 @@
-"""Values the story templates need, computed outside the model."""
+"""Values the story templates need, computed outside the model with as few queries as the
+page budget allows (see reader/tests/test_queries.py)."""
 
 from types import SimpleNamespace
 
-from django.db.models import F, Value
+from django.db.models import DateTimeField, F, Q, Value
 
 from vistka.editions.languages import language_code_for_locale_id
-from vistka.stories.models import ArticleAuthor, ArticlePage, ArticleTag
+from vistka.stories.models import ArticleAuthor, ArticlePage, ArticleTag, Correction
 
-RECORD_COLUMNS = ("role", "sort_order", "record_id", "record_name", "record_slug")
+RELATED_SIZE = 6
+NO_TIME = Value(None, output_field=DateTimeField())
 
 
-def authors_and_tags(story, preview=False):
-    """The story's authors and tags, in order, in one query (a UNION of the two link tables).
+def story_links(story, preview=False):
+    """Authors, tags and corrections of a story, in order, in one query (a UNION of three tables).
 
     A preview shows the unsaved draft, whose links live on the in-memory page instead.
     """
@@ -19,30 +21,56 @@ def authors_and_tags(story, preview=False):
         return (
             [link.author for link in story.story_authors.all()],
             [link.tag for link in story.story_tags.all()],
+            sorted(story.corrections.all(), key=lambda c: c.made_at),
         )
     authors = (
         ArticleAuthor.objects.filter(page_id=story.pk)
         .order_by()
-        .values_list(Value("author"), "sort_order", "author_id", F("author__name"), F("author__slug"))
+        .values_list(
+            Value("author"), "sort_order", "author_id", F("author__name"), F("author__slug"), NO_TIME
+        )
     )
     tags = (
         ArticleTag.objects.filter(page_id=story.pk)
         .order_by()
-        .values_list(Value("tag"), "sort_order", "tag_id", F("tag__name"), F("tag__slug"))
+        .values_list(Value("tag"), "sort_order", "tag_id", F("tag__name"), F("tag__slug"), NO_TIME)
     )
-    found = {"author": [], "tag": []}
-    for role, _sort_order, pk, name, slug in sorted(
-        authors.union(tags, all=True), key=lambda row: (row[0], row[1])
-    ):
-        found[role].append(SimpleNamespace(pk=pk, name=name, slug=slug))
-    return found["author"], found["tag"]
+    corrections = (
+        Correction.objects.filter(page_id=story.pk)
+        .order_by()
+        .values_list(Value("correction"), "sort_order", "id", "note", "type", "made_at")
+    )
+    found = {"author": [], "tag": [], "correction": []}
+    rows = authors.union(tags, corrections, all=True)
+    for role, _sort_order, pk, name, slug, made_at in sorted(rows, key=lambda row: (row[0], row[1])):
+        if role == "correction":
+            found[role].append(Correction(pk=pk, page_id=story.pk, note=name, type=slug, made_at=made_at))
+        else:
+            found[role].append(SimpleNamespace(pk=pk, name=name, slug=slug))
+    return found["author"], found["tag"], sorted(found["correction"], key=lambda c: c.made_at)
 
 
-def edition_links(story):
-    """{language code: URL} of the story's visible translations, itself included."""
-    translations = (
-        ArticlePage.objects.visible()
-        .filter(translation_key=story.translation_key)
-        .only("id", "kind", "story_number", "url_root", "first_published_at", "locale_id", "go_live_at")
+def translations_and_related(story, main_tag):
+    """The story's visible translations ({language code: path}) and the latest stories sharing
+    its main tag, in one query."""
+    condition = Q(translation_key=story.translation_key)
+    if main_tag is not None:
+        related_ids = (
+            ArticlePage.objects.visible(story.locale_id)
+            .filter(story_tags__tag_id=main_tag.pk)
+            .exclude(pk=story.pk)
+            .order_by("-first_published_at", "-pk")
+            .values("pk")[:RELATED_SIZE]
+        )
+        condition |= Q(pk__in=related_ids)
+    found = (
+        ArticlePage.objects.visible().filter(condition).only(*ArticlePage.LISTING_FIELDS, "translation_key")
     )
-    return {language_code_for_locale_id(t.locale_id): t.canonical_path() for t in translations}
+    links, related = {}, []
+    for item in found:
+        if item.translation_key == story.translation_key:
+            links[language_code_for_locale_id(item.locale_id)] = item.canonical_path()
+        else:
+            related.append(item)
+    related.sort(key=lambda s: (s.first_published_at, s.pk), reverse=True)
+    return links, related
