@@ -9,6 +9,9 @@ help: ## List the targets
 demo: ## Build everything, load the demo newsroom and serve it on 127.0.0.1:$${PORT:-8000}
 	bin/demo
 
+stack: ## Varnish on $${PORT:-8000} in front of $${APP_PROCESSES:-2} app processes (DATABASE_URL, REDIS_URL)
+	bin/stack
+
 deps: ## Create .venv and install the pinned dependencies
 	bin/install-deps
 
@@ -31,4 +34,4 @@ format: deps ## Ruff fix and format
 messages: deps ## Extract interface strings into the uk/ru/en catalogues (needs GNU gettext)
 	cd vistka && SECRET_KEY=x ../$(PY) ../manage.py makemessages -l uk -l ru -l en --no-obsolete -i 'demo/*'
 
-.PHONY: help demo deps test test-postgres lint format messages
+.PHONY: help demo stack deps test test-postgres lint format messages
