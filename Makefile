@@ -17,7 +17,7 @@ deps: ## Create .venv and install the pinned dependencies
 
 test: deps ## Run the whole test suite (SQLite; TEST_DATABASE_URL=postgres://... for PostgreSQL)
 	$(PY) -m vistka.core.compile_messages
-	DATABASE_URL=$${TEST_DATABASE_URL:-$${DATABASE_URL:-}} $(PY) -m pytest -q -p no:warnings $(PYTEST_ARGS)
+	DATABASE_URL=$${TEST_DATABASE_URL:-$${DATABASE_URL:-}} $(PY) -m pytest -q -p no:warnings -n $${TEST_PROCESSES:-2} $(PYTEST_ARGS)
 
 test-postgres: deps ## Run the whole test suite on the local PostgreSQL
 	$(MAKE) test TEST_DATABASE_URL=$(PG_TEST_URL)
