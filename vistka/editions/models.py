@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -127,6 +128,11 @@ class EditionSettings(TranslatableMixin, models.Model):
 
     def __str__(self):
         return str(_("Settings of the %(edition)s edition") % {"edition": self.locale.get_display_name()})
+
+    def clean(self):
+        super().clean()
+        if EditionSettings.objects.filter(locale_id=self.locale_id).exclude(pk=self.pk).exists():
+            raise ValidationError(_("This edition already has its settings; edit those instead."))
 
     @classmethod
     def for_locale_id(cls, locale_id):

@@ -2,6 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from vistka.editions.models import EditionSettings
 from vistka.people.models import Author
 from vistka.taxonomy.models import Section, Source, Tag
 
@@ -36,11 +37,18 @@ class AuthorViewSet(RecordViewSet):
     list_display = ["name", "role", "locale"]
 
 
+class EditionSettingsViewSet(SnippetViewSet):
+    model = EditionSettings
+    icon = "cog"
+    list_display = ["__str__", "support_url", "ads_enabled"]
+    menu_label = _("Edition settings")
+
+
 class NewsroomRecords(SnippetViewSetGroup):
     menu_label = _("Records")
     menu_icon = "folder-inverse"
     menu_order = 150
-    items = (AuthorViewSet, SourceViewSet, TagViewSet, SectionViewSet)
+    items = (AuthorViewSet, SourceViewSet, TagViewSet, SectionViewSet, EditionSettingsViewSet)
 
 
 register_snippet(NewsroomRecords)
