@@ -187,6 +187,10 @@ class Captured:
         return lambda data: None
 
 
+def _is_https(environ):
+    return environ.get("wsgi.url_scheme") == "https" or environ.get("HTTP_X_FORWARDED_PROTO") == "https"
+
+
 def _header(headers, name):
     name = name.lower()
     for key, value in headers:
@@ -219,6 +223,7 @@ class FastPath:
             or path.startswith(BYPASS_PREFIXES)
             or "sessionid=" in environ.get("HTTP_COOKIE", "")
             or not settings.FAST_PATH_ENABLED
+            or (settings.SECURE_SSL_REDIRECT and not _is_https(environ))
         ):
             return self.app(environ, start_response)
         query = normalise_query(environ.get("QUERY_STRING", ""))
