@@ -21,7 +21,8 @@ from django.conf import settings
 
 from vistka.delivery import fragments
 
-BYPASS_PREFIXES = ("/admin/", "/newsroom/", "/documents/", "/static/", "/media/", "/django-admin/")
+# The API sets its own caching and conditional-request rules; files have their own servers.
+BYPASS_PREFIXES = ("/admin/", "/newsroom/", "/documents/", "/static/", "/media/", "/django-admin/", "/api/")
 ALLOWED_PARAMS = {
     "q",
     "order",

@@ -6,8 +6,10 @@ to others while one request fetches the new one.
 """
 
 import logging
+import threading
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from datetime import timedelta
 
 from django.conf import settings
@@ -18,9 +20,28 @@ logger = logging.getLogger(__name__)
 LOG_RETENTION = timedelta(days=1)
 
 
+_suspended = threading.local()
+
+
+@contextmanager
+def suspended():
+    """Bulk loads into a fresh database (the demo newsroom) skip per-story purges: nothing is
+    cached yet. Everything is purged once at the end."""
+    _suspended.active = True
+    try:
+        yield
+    finally:
+        _suspended.active = False
+    purge_now(["sitemap"] + [f"edition-{code}" for code in ("uk", "ru", "en")])
+
+
+def is_suspended():
+    return getattr(_suspended, "active", False)
+
+
 def purge(keys):
     keys = sorted(set(keys))
-    if keys:
+    if keys and not is_suspended():
         transaction.on_commit(lambda: purge_now(keys))
 
 

@@ -5,7 +5,7 @@ from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished
 
 from vistka.delivery import keys
-from vistka.delivery.purge import purge
+from vistka.delivery.purge import is_suspended, purge
 from vistka.editions.languages import language_code_for_locale_id
 from vistka.editions.models import EditionHomePage, EditionSettings
 from vistka.people.models import Author
@@ -20,7 +20,7 @@ def _edition(page):
 @receiver(pre_save, sender=ArticlePage)
 def remember_live_version(sender, instance, **kwargs):
     """Before a live story is overwritten, note the lists it was in (its section or tags may change)."""
-    if not instance.pk or getattr(instance, "_purge_before", None) is not None:
+    if not instance.pk or getattr(instance, "_purge_before", None) is not None or is_suspended():
         return
     previous = ArticlePage.objects.filter(pk=instance.pk, live=True).first()
     if previous is not None:

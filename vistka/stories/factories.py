@@ -113,7 +113,7 @@ class ArticlePageFactory(factory.Factory):
         user=None,
         **kwargs,
     ):
-        page = model_class(locale=locale(edition), **kwargs)
+        page = model_class(locale=locale(edition), **{"live": state == "published", **kwargs})
         for i, author in enumerate(authors):
             page.story_authors.add(ArticleAuthor(author=author, sort_order=i))
         for i, tag in enumerate(tags):

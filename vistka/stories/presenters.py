@@ -4,12 +4,13 @@ page budget allows (see reader/tests/test_queries.py)."""
 from types import SimpleNamespace
 
 from django.db.models import DateTimeField, F, Q, Value
+from django.db.models.functions import Cast
 
 from vistka.editions.languages import language_code_for_locale_id
 from vistka.stories.models import ArticleAuthor, ArticlePage, ArticleTag, Correction
 
 RELATED_SIZE = 6
-NO_TIME = Value(None, output_field=DateTimeField())
+NO_TIME = Cast(Value(None), DateTimeField())  # typed, or PostgreSQL reads the NULL as text
 
 
 def story_links(story, preview=False):

@@ -1,0 +1,155 @@
+"""Vistka behind a real Varnish running deploy/varnish/vistka.vcl, in front of the app (fast path and
+Django) on a real port: cache keys, purges on publish and unpublish, grace, the error page. (Cookies,
+sessions and the admin: test_headers.py.)
+
+Publish→visible times are measured from the start of the publish call (which commits and purges)
+to the first response showing the change, polling every 100 ms.
+"""
+
+import time
+
+from vistka.delivery.tests.harness import fetch, until_all, wait_for
+from vistka.delivery.tests.newsroom import Scene, publish_story, reread
+from vistka.stories.factories import bring_to_state
+
+PUBLISH_BUDGET = 2.0  # seconds from publishing to every list showing the story
+
+
+def hit_after_miss(base, path, **kwargs):
+    first, second = fetch(base, path, **kwargs), fetch(base, path, **kwargs)
+    return first, second
+
+
+def test_pages_are_cached_once_whatever_junk_the_query_carries_and_keep_their_keys_inside(varnish, app):
+    story = publish_story(title="Bridge reopens after repairs")
+
+    first, second = hit_after_miss(varnish.url, "/")
+    assert (first.status, first.x_cache) == (200, "MISS")
+    assert (second.status, second.x_cache) == (200, "HIT")
+    assert second.body == first.body
+
+    junk = fetch(varnish.url, "/?utm_source=x&fbclid=y")
+    assert (junk.status, junk.x_cache) == (200, "HIT")
+    assert junk.body == first.body
+
+    # Parameters the site reads split the cache; junk beside them, in any order, does not.
+    search = fetch(varnish.url, "/search/?q=bridge&utm_campaign=z")
+    assert (search.status, search.x_cache) == (200, "MISS")
+    assert "Bridge reopens after repairs" in search.text
+    again = fetch(varnish.url, "/search/?gclid=1&q=bridge")
+    assert again.x_cache == "HIT"
+    other = fetch(varnish.url, "/search/?q=repairs")
+    assert other.x_cache == "MISS"
+
+    article = fetch(varnish.url, story.url)
+    assert (article.status, article.x_cache) == (200, "MISS")
+    assert "Bridge reopens after repairs" in article.text
+    assert fetch(varnish.url, story.url).x_cache == "HIT"
+
+    # The app names each response's cache keys for Varnish; clients never see them.
+    for path in (story.url, "/", "/_fragments/latest/uk/", "/rss/", "/sitemap.xml", "/no-such-page/"):
+        direct = fetch(app.url, path)
+        assert direct.header("xkey"), f"{path}: the app names no cache keys"
+        edge = fetch(varnish.url, path)
+        assert edge.status == direct.status, path
+        assert edge.header("xkey") is None, path
+        cache_control = edge.header("Cache-Control")
+        for directive in ("public", "s-maxage=", "stale-while-revalidate=", "stale-if-error="):
+            assert directive in cache_control, (path, cache_control)
+
+
+def test_publishing_shows_the_story_on_every_list_within_two_seconds(varnish, app, timings):
+    scene = Scene()
+    lists = scene.lists
+    for path in lists.values():
+        first, second = hit_after_miss(varnish.url, path)
+        assert (first.status, first.x_cache, second.x_cache) == (200, "MISS", "HIT"), path
+    warmed_unrelated = time.monotonic()
+    draft = scene.draft("Council approves the new budget")
+    for path in lists.values():
+        assert "Council approves the new budget" not in fetch(varnish.url, path).text
+    # The unrelated page's Age must be able to show that it was not fetched again.
+    time.sleep(max(0.0, 1.1 - (time.monotonic() - warmed_unrelated)))
+
+    started = time.monotonic()
+    bring_to_state(draft, "published")
+    committed = time.monotonic() - started
+    seen = until_all(
+        varnish.url,
+        {
+            path: lambda r: r.status == 200 and "Council approves the new budget" in r.text
+            for path in lists.values()
+        },
+        started,
+        timeout=PUBLISH_BUDGET + 3,
+    )
+
+    by_list = {name: seen[path] for name, path in lists.items()}
+    timings("publish → visible, through Varnish", {"commit+purge": committed, **by_list})
+    assert None not in by_list.values(), by_list
+    assert max(by_list.values()) < PUBLISH_BUDGET, by_list
+
+    # The unrelated story's page was not purged: only its latest-news fragment was refreshed.
+    unrelated = fetch(varnish.url, scene.unrelated_page)
+    assert "Council approves the new budget" in unrelated.text
+    assert unrelated.x_cache == "HIT"
+    assert int(unrelated.header("Age")) >= 1, "the page object was fetched again after the publish"
+
+    story = reread(draft)
+    shown = fetch(varnish.url, story.url)
+    assert shown.status == 200 and "Council approves the new budget" in shown.text
+
+
+def test_unpublishing_removes_the_story_everywhere_within_two_seconds(varnish, app, timings):
+    scene = Scene()
+    story = reread(bring_to_state(scene.draft("Mayor resigns"), "published"))
+    watched = {**scene.lists, "story": story.url}
+    for path in watched.values():
+        first, second = hit_after_miss(varnish.url, path)
+        assert second.x_cache == "HIT", path
+        assert "Mayor resigns" in second.text, path
+
+    started = time.monotonic()
+    story.unpublish()
+    expectations = {path: (lambda r: "Mayor resigns" not in r.text) for path in scene.lists.values()}
+    expectations[story.url] = lambda r: r.status == 404
+    seen = until_all(varnish.url, expectations, started, timeout=PUBLISH_BUDGET + 3)
+
+    by_name = {name: seen[path] for name, path in watched.items()}
+    timings("unpublish → gone, through Varnish", by_name)
+    assert None not in by_name.values(), by_name
+    assert max(by_name.values()) < PUBLISH_BUDGET, by_name
+    gone = fetch(varnish.url, story.url)
+    assert gone.status == 404
+    for path in scene.lists.values():
+        response = fetch(varnish.url, path)
+        assert response.status == 200 and "Mayor resigns" not in response.text, path
+
+
+def test_with_the_app_down_cached_pages_are_served_and_others_get_the_error_page(varnish, app, settings):
+    settings.CACHE_TTL = 1  # pages go stale after a second: what is served next is grace
+    story = publish_story(title="Power cut in the old town")
+    first, second = hit_after_miss(varnish.url, story.url)
+    assert (first.x_cache, second.x_cache) == ("MISS", "HIT")
+    assert "s-maxage=1," in first.header("Cache-Control")
+
+    app.stop()
+    time.sleep(1.2)  # past the TTL
+
+    stale = fetch(varnish.url, story.url)
+    assert stale.status == 200
+    assert stale.body == second.body
+    assert int(stale.header("Age")) >= 1
+
+    # Once Varnish's probe has marked the app sick, grace still serves the page.
+    sick, _ = wait_for(lambda: varnish.backend_health() == "sick", timeout=8)
+    assert sick, "Varnish's probe never noticed the app was down"
+    still = fetch(varnish.url, story.url)
+    assert still.status == 200
+    assert still.body == second.body
+
+    never_cached = fetch(varnish.url, "/all/")
+    assert never_cached.status == 503
+    assert "Vistka" in never_cached.text
+    assert never_cached.header("Retry-After") == "30"
+    assert "no-store" in never_cached.header("Cache-Control")
