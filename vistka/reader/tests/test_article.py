@@ -106,6 +106,12 @@ def stories(django_db_setup, django_db_blocker):
         )
         data["corrected"] = corrected
 
+        # Corrections typed in the admin get a position (sort_order); ones added by code have none.
+        mixed = story(title="Corrected twice", published_at=at())
+        Correction.objects.create(page=mixed, note="Typed in the admin.", made_at=at(hours=2), sort_order=0)
+        Correction.objects.create(page=mixed, note="Added by a script.", made_at=at(hours=1))
+        data["mixed corrections"] = mixed
+
         main, other = TagFactory(name="Main topic"), TagFactory(name="Other topic")
         data["with tags"] = story(title="The story with tags", tags=[main, other], published_at=at())
         data["sharing main"] = [
@@ -230,6 +236,13 @@ def test_corrections_are_listed_oldest_first_with_their_type(client, stories):
         "Оновлення, 28 травня 2025, 13:00: Added reactions.",
         "Виправлення, 28 травня 2025, 14:00: An earlier version misstated a figure.",
     ]
+
+
+def test_corrections_with_and_without_a_position_are_listed_by_time(client, stories):
+    html = page(client, stories["mixed corrections"].url)
+
+    notes = [text_of(li).rsplit(": ", 1)[1] for li in html.select("section.corrections li")]
+    assert notes == ["Added by a script.", "Typed in the admin."]
 
 
 def test_story_without_corrections_or_entries_has_no_such_sections(client, stories):

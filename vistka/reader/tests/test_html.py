@@ -25,7 +25,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(scope="module")
 def site(django_db_setup, django_db_blocker):
     """Every page type of every edition, with a rich story (images, gallery, corrections) and a
-    live story with entries per edition, each fetched once: {(edition, page name): response}."""
+    live story with entries per edition. Each page is fetched once, by the first test that needs it
+    (inside that test's transaction, so a failing page fails its own tests only)."""
     with rolled_back(django_db_blocker):
         urls = {}
         for edition in EDITIONS:
@@ -40,8 +41,7 @@ def site(django_db_setup, django_db_blocker):
             urls[(edition, "live story")] = live.url
             urls[(edition, "news story")] = data["stories"][Kind.NEWS].url
             urls[(edition, "not found")] = f"{PREFIXES[edition]}no-such-page/"
-        client = Client()
-        yield {case: client.get(url) for case, url in urls.items()}
+        yield {"urls": urls, "responses": {}}
 
 
 PAGE_NAMES = [
@@ -65,7 +65,9 @@ CASES = [(edition, name) for edition in EDITIONS for name in PAGE_NAMES]
 
 
 def fetch(client, site, case):
-    response = site[case]
+    if case not in site["responses"]:
+        site["responses"][case] = Client(raise_request_exception=False).get(site["urls"][case])
+    response = site["responses"][case]
     assert response.status_code == (404 if case[1] == "not found" else 200), response.status_code
     return soup(response)
 
