@@ -188,6 +188,24 @@ class Captured:
         return lambda data: None
 
 
+def _accepts(accept, coding):
+    """Whether Accept-Encoding allows `coding` (its own entry, else `*`; q=0 refuses)."""
+    if coding not in accept and "*" not in accept:
+        return False
+    quality = {}
+    for part in accept.split(","):
+        name, _, params = part.strip().partition(";")
+        q = 1.0
+        params = params.strip()
+        if params.startswith("q="):
+            try:
+                q = float(params[2:])
+            except ValueError:
+                q = 0.0
+        quality[name.strip().lower()] = q
+    return quality.get(coding, quality.get("*", 0.0)) > 0
+
+
 def _is_https(environ):
     return environ.get("wsgi.url_scheme") == "https" or environ.get("HTTP_X_FORWARDED_PROTO") == "https"
 
@@ -343,10 +361,10 @@ class FastPath:
             return []
         accept = environ.get("HTTP_ACCEPT_ENCODING", "")
         body = variant.identity
-        if variant.br is not None and "br" in accept:
+        if variant.br is not None and _accepts(accept, "br"):
             body = variant.br
             headers.append(("Content-Encoding", "br"))
-        elif variant.gzip is not None and "gzip" in accept:
+        elif variant.gzip is not None and _accepts(accept, "gzip"):
             body = variant.gzip
             headers.append(("Content-Encoding", "gzip"))
         headers.append(("Content-Length", str(len(body))))
