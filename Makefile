@@ -12,6 +12,9 @@ demo: ## Build everything, load the demo newsroom and serve it on 127.0.0.1:$${P
 stack: ## Varnish on $${PORT:-8000} in front of $${APP_PROCESSES:-2} app processes (DATABASE_URL, REDIS_URL)
 	bin/stack
 
+bench: deps ## Measure delivery against nginx serving the same bytes (BENCH_QUICK=1: short run; BENCH_DATABASE_URL=...)
+	$(PY) -m bench.run
+
 deps: ## Create .venv and install the pinned dependencies
 	bin/install-deps
 
@@ -34,4 +37,4 @@ format: deps ## Ruff fix and format
 messages: deps ## Extract interface strings into the uk/ru/en catalogues (needs GNU gettext)
 	cd vistka && SECRET_KEY=x ../$(PY) ../manage.py makemessages -l uk -l ru -l en --no-obsolete -i 'demo/*'
 
-.PHONY: help demo stack deps test test-postgres lint format messages
+.PHONY: help demo stack bench deps test test-postgres lint format messages

@@ -243,11 +243,13 @@ class FastPath:
             or "sessionid=" in environ.get("HTTP_COOKIE", "")
             or not settings.FAST_PATH_ENABLED
             or (settings.SECURE_SSL_REDIRECT and not _is_https(environ))
+            # Behind Varnish, Varnish is the cache: its fetches (after a purge) must reach Django,
+            # never a copy this process has not yet learnt is stale.
+            or "ESI/1.0" in environ.get("HTTP_SURROGATE_CAPABILITY", "")
         ):
             return self.app(environ, start_response)
         query = normalise_query(environ.get("QUERY_STRING", ""))
-        esi = "ESI/1.0" in environ.get("HTTP_SURROGATE_CAPABILITY", "")
-        url = f"{'esi:' if esi else ''}{environ.get('HTTP_HOST', '')}{path}?{query}"
+        url = f"{environ.get('HTTP_HOST', '')}{path}?{query}"
         self.store.poll()
         entry = self.store.get(url)
         cache_state = "HIT"
