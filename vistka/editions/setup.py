@@ -29,8 +29,9 @@ def ensure_editions():
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(hostname="localhost", root_page=home, is_default_site=True, site_name="Vistka")
-    elif site.root_page_id != home.pk:
+    elif site.root_page_id != home.pk or not site.site_name:
         site.root_page = home
+        site.site_name = site.site_name or "Vistka"
         site.save()
     # Wagtail's placeholder welcome page is not part of our tree.
     for stale in Page.objects.filter(depth=2).exclude(pk=home.pk).not_type(EditionHomePage):
