@@ -43,7 +43,9 @@ def story_links(story, preview=False):
     )
     found = {"author": [], "tag": [], "correction": []}
     rows = authors.union(tags, corrections, all=True)
-    for role, _sort_order, pk, name, slug, made_at in sorted(rows, key=lambda row: (row[0], row[1] is None, row[1] or 0)):
+    for role, _sort_order, pk, name, slug, made_at in sorted(
+        rows, key=lambda row: (row[0], row[1] is None, row[1] or 0)
+    ):
         if role == "correction":
             found[role].append(Correction(pk=pk, page_id=story.pk, note=name, type=slug, made_at=made_at))
         else:
