@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "vistka.api",
     "vistka.distribution",
     "vistka.delivery",
+    "vistka.archive",
 ]
 
 MIDDLEWARE = [

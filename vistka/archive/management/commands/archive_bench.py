@@ -1,0 +1,191 @@
+"""Measure a (generated) archive: search latency under concurrency and cold story renders.
+
+    manage.py archive_bench [--queries 200] [--concurrency 16] [--renders 30] [--http]
+
+Search: --queries searches for common words of the generated text (uk/ru/en in turn), run by
+--concurrency threads, each with its own database connection, through
+``vistka.reader.search.search_stories`` (or, with --http, GET /search/?q= through the test
+client, templates included). Reports p50/p95/p99/max and throughput.
+
+Renders: --renders random visible stories, each fetched twice with the caches cleared before
+each fetch: the first fetch may create image renditions (a one-off write); the second is the
+cold render a reader gets after a deploy or a purge. Reports queries and time.
+"""
+
+import random
+import statistics
+import threading
+import time
+
+from django.conf import settings
+from django.core.cache import caches
+from django.core.management.base import BaseCommand
+from django.db import connection, connections
+from django.db.models import Max, Min
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale
+
+from vistka.stories.models import ArticlePage
+
+# Words every edition's generated text uses often (phrase banks in vistka/archive/words.py).
+COMMON = {
+    "uk": [
+        "бюджет", "Київ", "реформа", "мешканців", "ремонт доріг", "транспорт", "Одеса", "вибори",
+        "фермерів", "електроенергії", "зерна", "шкіл", "Харків", "переселенцям", "тарифи", "засідання",
+        "опитування", "кошторис", "Львів", "зими",
+    ],
+    "ru": [
+        "бюджет", "Киев", "реформа", "жителей", "ремонт дорог", "транспорт", "Одесса", "выборы",
+        "фермеров", "электроэнергии", "зерна", "школ", "Харьков", "переселенцам", "тарифы", "заседание",
+        "опрос", "смета", "Львов", "зиме",
+    ],
+    "en": [
+        "budget", "Kyiv", "reform", "residents", "road repairs", "transport", "Odesa", "elections",
+        "farmers", "electricity", "grain", "schools", "Kharkiv", "displaced", "tariffs", "meeting",
+        "survey", "estimate", "Lviv", "winter",
+    ],
+}  # fmt: skip
+
+
+def percentile(values, share):
+    ordered = sorted(values)
+    if not ordered:
+        return 0.0
+    index = min(len(ordered) - 1, max(0, round(share * len(ordered) + 0.5) - 1))
+    return ordered[index]
+
+
+class Command(BaseCommand):
+    help = "Search p95 under concurrent queries and cold story renders on the current database."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--queries", type=int, default=200)
+        parser.add_argument("--concurrency", type=int, default=16)
+        parser.add_argument("--renders", type=int, default=30)
+        parser.add_argument(
+            "--http", action="store_true", help="Search through GET /search/?q= (templates too)."
+        )
+        parser.add_argument("--order", choices=("relevance", "new"), default="relevance")
+        parser.add_argument("--seed", type=int, default=1)
+
+    def handle(self, *args, **options):
+        locales = dict(Locale.objects.values_list("language_code", "pk"))
+        rng = random.Random(options["seed"])  # noqa: S311 - picking samples
+        if options["queries"]:
+            self.search(locales, options)
+        if options["renders"]:
+            self.renders(locales, rng, options["renders"])
+
+    # --- search -------------------------------------------------------------------------------
+
+    def search(self, locales, options):
+        from vistka.editions.languages import get_edition
+        from vistka.reader.search import search_stories
+
+        jobs = []
+        codes = [code for code in ("uk", "ru", "en") if code in locales]
+        for i in range(options["queries"]):
+            code = codes[i % len(codes)]
+            words = COMMON[code]
+            jobs.append((code, words[(i // len(codes)) % len(words)]))
+        lock = threading.Lock()
+        timings = []  # (seconds, code, query, hits)
+        errors = []
+        order = options["order"]
+
+        def worker():
+            client = Client(HTTP_HOST="localhost") if options["http"] else None
+            try:
+                while True:
+                    with lock:
+                        if not jobs:
+                            return
+                        code, query = jobs.pop(0)
+                    started = time.perf_counter()
+                    if client is not None:
+                        response = client.get(
+                            f"{get_edition(code).prefix}search/", {"q": query, "order": order}
+                        )
+                        hits = response.status_code
+                    else:
+                        hits = len(search_stories(locales[code], code, query, order=order).hits)
+                    elapsed = time.perf_counter() - started
+                    with lock:
+                        timings.append((elapsed, code, query, hits))
+            except Exception as error:  # noqa: BLE001 - reported below
+                errors.append(repr(error))
+            finally:
+                connections.close_all()
+
+        # One warm-up query per edition: lemmatiser dictionaries, memos, connection set-up.
+        for code in codes:
+            search_stories(locales[code], code, COMMON[code][0])
+        started = time.perf_counter()
+        threads = [threading.Thread(target=worker) for _ in range(options["concurrency"])]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        wall = time.perf_counter() - started
+        seconds = [t for t, *_ in timings]
+        out = self.stdout
+        mode = "GET /search/" if options["http"] else "search_stories()"
+        out.write(
+            f"Search, {mode}, order={order}: {len(timings)} queries, {options['concurrency']} at a time, "
+            f"{wall:.1f} s ({len(timings) / wall:.1f} queries/s)"
+        )
+        if seconds:
+            out.write(
+                "  latency ms: "
+                f"p50 {percentile(seconds, 0.5) * 1000:.0f}, p95 {percentile(seconds, 0.95) * 1000:.0f}, "
+                f"p99 {percentile(seconds, 0.99) * 1000:.0f}, max {max(seconds) * 1000:.0f}, "
+                f"mean {statistics.mean(seconds) * 1000:.0f}"
+            )
+            slowest = sorted(timings, reverse=True)[:5]
+            out.write(
+                "  slowest: "
+                + "; ".join(
+                    f"[{code}] {query!r} {t * 1000:.0f} ms ({hits})" for t, code, query, hits in slowest
+                )
+            )
+        if errors:
+            out.write(self.style.ERROR(f"  {len(errors)} errors, first: {errors[0]}"))
+
+    # --- renders ------------------------------------------------------------------------------
+
+    def renders(self, locales, rng, count):
+        client = Client(HTTP_HOST="localhost")
+        stats = {"first": [], "cold": []}
+        bounds = ArticlePage.objects.aggregate(low=Min("pk"), high=Max("pk"))
+        if bounds["low"] is None:
+            self.stdout.write("No stories.")
+            return
+        picked = 0
+        statuses = {}
+        while picked < count:
+            pk = rng.randint(bounds["low"], bounds["high"])
+            story = ArticlePage.objects.filter(pk__gte=pk).order_by("pk").first()
+            if story is None:
+                continue
+            picked += 1
+            url = story.url
+            for name in ("first", "cold"):
+                for alias in caches:
+                    caches[alias].clear()
+                with CaptureQueriesContext(connection) as queries:
+                    started = time.perf_counter()
+                    response = client.get(url, secure=settings.SECURE_SSL_REDIRECT)
+                    elapsed = time.perf_counter() - started
+                statuses[response.status_code] = statuses.get(response.status_code, 0) + 1
+                stats[name].append((len(queries), elapsed))
+        for name, label in (("first", "first view (may create renditions)"), ("cold", "cold caches")):
+            counts = [n for n, _t in stats[name]]
+            times = [t for _n, t in stats[name]]
+            self.stdout.write(
+                f"Story render, {label}: {len(times)} stories, queries min {min(counts)} / median "
+                f"{statistics.median(counts):.0f} / max {max(counts)}; "
+                f"ms p50 {percentile(times, 0.5) * 1000:.0f}, p95 {percentile(times, 0.95) * 1000:.0f}, "
+                f"max {max(times) * 1000:.0f}"
+            )
+        self.stdout.write(f"  statuses: {statuses}")
