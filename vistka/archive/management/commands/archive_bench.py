@@ -105,7 +105,9 @@ class Command(BaseCommand):
                     started = time.perf_counter()
                     if client is not None:
                         response = client.get(
-                            f"{get_edition(code).prefix}search/", {"q": query, "order": order}
+                            f"{get_edition(code).prefix}search/",
+                            {"q": query, "order": order},
+                            secure=settings.SECURE_SSL_REDIRECT,
                         )
                         hits = response.status_code
                     else:
