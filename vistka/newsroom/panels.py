@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
@@ -15,12 +16,12 @@ MISSING_WINDOW = timedelta(hours=48)
 def stories_missing_in(locale_id, since=None):
     """Visible stories of the last 48 hours that exist in another edition but not in this one."""
     since = since or timezone.now() - MISSING_WINDOW
-    present = ArticlePage.objects.filter(locale_id=locale_id).values("translation_key")
+    present = ArticlePage.objects.filter(locale_id=locale_id, translation_key=OuterRef("translation_key"))
     return (
         ArticlePage.objects.visible()
         .filter(first_published_at__gte=since)
         .exclude(locale_id=locale_id)
-        .exclude(translation_key__in=present)
+        .exclude(Exists(present))
         .select_related("locale")
         .order_by("-first_published_at")
     )
