@@ -28,12 +28,6 @@ def cache_control(status):
     )
 
 
-def render_fragment_bytes(request, name, edition):
-    """Render a fragment in process (used when neither the fast path nor Varnish splices)."""
-    response = fragments.latest(request, edition)
-    return response.content
-
-
 class DeliveryHeadersMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -42,7 +36,7 @@ class DeliveryHeadersMiddleware:
         response = self.get_response(request)
         if getattr(request, "_has_fragment_markers", False) and not request.META.get("vistka.fastpath"):
             response.content = fragments.splice(
-                response.content, lambda name, edition: render_fragment_bytes(request, name, edition)
+                response.content, lambda name, edition: fragments.latest(request, edition).content
             )
             if response.has_header("Content-Length"):
                 response["Content-Length"] = str(len(response.content))

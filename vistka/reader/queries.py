@@ -46,10 +46,3 @@ def latest_by_section(locale_id, per_section=4):
     for story in ranked.only(*ArticlePage.LISTING_FIELDS, "section_id"):
         grouped.setdefault(story.section_id, []).append(story)
     return grouped
-
-
-def related(story, main_tag, limit=6):
-    """The latest stories sharing the story's main (first) tag."""
-    if main_tag is None:
-        return []
-    return list(stories(story.locale_id).filter(story_tags__tag_id=main_tag.pk).exclude(pk=story.pk)[:limit])

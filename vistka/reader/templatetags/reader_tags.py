@@ -31,12 +31,6 @@ def sections_menu(context):
     return _memo(context, "sections", lambda: queries.sections_menu(locale_id))
 
 
-@register.inclusion_tag("reader/latest_column.html", takes_context=True)
-def latest_column(context):
-    locale_id = queries.current_locale_id()
-    return {"latest": queries.latest(locale_id), "edition": context.get("edition")}
-
-
 @register.inclusion_tag("reader/ad_slot.html", takes_context=True)
 def ad_slot(context, kind):
     settings = edition_settings(context)
