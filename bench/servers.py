@@ -57,17 +57,11 @@ def start_app(procs, name, port, env, workers=2):
 
 
 def start_varnish(procs, tmp, port, backend_port, env):
-    from vistka.delivery.varnish_config import render
+    from vistka.delivery.varnish_config import prepare, varnishd_argv
 
-    vcl_dir = Path(tmp) / "vcl"
-    vcl_dir.mkdir()
-    shutil.copy(REPO / "deploy" / "varnish" / "vistka.vcl", vcl_dir / "vistka.vcl")
-    (vcl_dir / "backends.vcl").write_text(render(1, backend_port))
-    argv = [shutil.which("varnishd") or "varnishd", "-F", "-n", str(Path(tmp) / "varnish")]
-    argv += ["-a", f"127.0.0.1:{port}", "-f", str(vcl_dir / "vistka.vcl")]
-    argv += ["-p", f"vcl_path={vcl_dir}:/usr/share/varnish/vcl:/etc/varnish"]
-    argv += ["-s", "malloc,256m", "-p", "feature=+esi_ignore_https"]
-    process = procs.start("varnish", argv, env=env)
+    run_dir = Path(tmp) / "varnish-run"
+    prepare(run_dir, 1, backend_port)
+    process = procs.start("varnish", varnishd_argv(run_dir, f"127.0.0.1:{port}"), env=env)
     procs.wait_port("varnish", process, port)
     return process
 

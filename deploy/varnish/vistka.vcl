@@ -3,7 +3,16 @@ vcl 4.1;
 # from allowed addresses, no cookies on public pages, and query strings reduced to the
 # parameters the site uses so junk parameters cannot bypass the cache.
 #
-# `bin/stack` includes the generated backends.vcl (app processes, purge ACL) next to this file.
+# Two layers in one varnishd, because ESI assembly on every hit halves what Varnish serves:
+#   - the public listener keeps ready, assembled copies of pages (one per encoding) and hands
+#     their misses to the assembler through the "inner" listener (a Unix socket);
+#   - the assembler keeps the app's pages and the latest-news fragment apart and joins them
+#     with ESI. Its page objects are never purged by a new story: only the fragment is.
+# An assembled copy carries its page's keys plus its fragments' keys, so a new story soft-purges
+# the fragment and the assembled copies; each copy is re-assembled once, without the app.
+#
+# `bin/stack` includes the generated backends.vcl (app processes, the assembler's socket, purge
+# ACL) next to this file.
 
 import std;
 import directors;
@@ -13,7 +22,7 @@ include "backends.vcl";
 
 sub vcl_recv {
     if (req.method == "PURGE") {
-        if (client.ip !~ purgers) {
+        if (local.socket == "inner" || client.ip !~ purgers) {
             return (synth(403, "Forbidden"));
         }
         if (req.http.xkey-softpurge) {
@@ -26,6 +35,9 @@ sub vcl_recv {
         }
         return (synth(400, "Name the keys in xkey-softpurge or xkey-purge"));
     }
+    if (local.socket == "inner") {
+        call assembler_recv;
+    }
     set req.backend_hint = app.backend();
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
@@ -36,6 +48,23 @@ sub vcl_recv {
     if (req.http.Cookie ~ "(^|;\s*)sessionid=") {
         return (pass);
     }
+    call vistka_normalise;
+    # One assembled copy per encoding: plain clients never cost a gunzip.
+    if (req.http.Accept-Encoding ~ "(?i)(^|,)\s*gzip\s*(;\s*q\s*=\s*(1(\.0*)?|0?\.0*[1-9]\d*))?\s*(,|$)") {
+        set req.http.X-Vistka-Encoding = "gzip";
+    } else {
+        set req.http.X-Vistka-Encoding = "identity";
+    }
+    set req.backend_hint = assembler;
+    # Past its TTL a page is served while one fetch refreshes it (stale-while-revalidate);
+    # while the app is down, for a whole day (grace).
+    if (std.healthy(app.backend())) {
+        set req.grace = 60s;
+    }
+    return (hash);
+}
+
+sub vistka_normalise {
     unset req.http.Cookie;
     unset req.http.Authorization;
     # Keep only the query parameters the site reads, sorted.
@@ -48,11 +77,22 @@ sub vcl_recv {
     }
     # Editions are chosen by path; the browser's language never splits the cache.
     unset req.http.Accept-Language;
+}
+
+sub assembler_recv {
+    # Requests from the public layer (and their ESI includes): the app's pages and fragments.
+    set req.backend_hint = app.backend();
+    if (req.method != "GET" && req.method != "HEAD") {
+        return (synth(405));
+    }
+    call vistka_normalise;
+    unset req.http.X-Vistka-Encoding;
+    set req.http.X-Vistka-Layer = "assembler";
     set req.http.Surrogate-Capability = "varnish=ESI/1.0";
-    # Past its TTL a page is served while one fetch refreshes it (stale-while-revalidate);
-    # while the app is down, for a whole day (grace).
+    # An assembled copy must not be built from stale parts while the app can give fresh ones;
+    # while it is down, stale parts are better than an error.
     if (std.healthy(req.backend_hint)) {
-        set req.grace = 60s;
+        set req.grace = 0s;
     }
     return (hash);
 }
@@ -60,11 +100,26 @@ sub vcl_recv {
 sub vcl_hash {
     hash_data(req.url);
     hash_data(req.http.host);
+    if (req.http.X-Vistka-Encoding) {
+        hash_data("assembled");
+        hash_data(req.http.X-Vistka-Encoding);
+    }
     return (lookup);
 }
 
+sub vcl_backend_fetch {
+    if (bereq.http.X-Vistka-Encoding) {
+        if (bereq.http.X-Vistka-Encoding == "identity") {
+            unset bereq.http.Accept-Encoding;
+        }
+        # The page's validators do not change when only its fragments do: always re-assemble.
+        unset bereq.http.If-None-Match;
+        unset bereq.http.If-Modified-Since;
+    }
+}
+
 sub vcl_backend_response {
-    if (beresp.http.Surrogate-Control ~ "ESI/1.0") {
+    if (bereq.http.X-Vistka-Layer == "assembler" && beresp.http.Surrogate-Control ~ "ESI/1.0") {
         unset beresp.http.Surrogate-Control;
         set beresp.do_esi = true;
     }
@@ -83,7 +138,16 @@ sub vcl_backend_response {
         set beresp.ttl = 1s;
         set beresp.grace = 0s;
     }
-    if (beresp.http.Content-Type ~ "^(text/|application/(json|xml|rss|atom|feed|ld))") {
+    if (bereq.http.X-Vistka-Encoding) {
+        # An assembled copy: purged with its page and with each fragment it shows.
+        if (beresp.http.X-Vistka-Fragment-Keys) {
+            set beresp.http.xkey = beresp.http.xkey + " " + beresp.http.X-Vistka-Fragment-Keys;
+            unset beresp.http.X-Vistka-Fragment-Keys;
+            # Validators of this assembly, so a browser's revalidation sees a new column too.
+            set beresp.http.ETag = {"W/"a"} + bereq.xid + {"""};
+            set beresp.http.Last-Modified = now;
+        }
+    } else if (beresp.http.Content-Type ~ "^(text/|application/(json|xml|rss|atom|feed|ld))") {
         set beresp.do_gzip = true;
     }
     return (deliver);
@@ -98,12 +162,17 @@ sub vcl_backend_error {
 }
 
 sub vcl_deliver {
+    if (local.socket == "inner") {
+        # To the public layer: the keys travel with the assembled copy.
+        return (deliver);
+    }
     if (obj.hits > 0) {
         set resp.http.X-Cache = "HIT";
     } else {
         set resp.http.X-Cache = "MISS";
     }
     unset resp.http.xkey;
+    unset resp.http.X-Vistka-Fragment-Keys;
     unset resp.http.X-Varnish;
     unset resp.http.Via;
     return (deliver);

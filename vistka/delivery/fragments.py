@@ -14,6 +14,7 @@ from django.views.decorators.http import require_safe
 from vistka.delivery import keys
 from vistka.editions.languages import EDITIONS_BY_CODE
 
+FRAGMENT_KEYS = {"latest": ("latest-{edition}", "edition-{edition}")}  # what each fragment's response names
 MARKER = re.compile(rb"<!--vistka:fragment:(latest):(uk|ru|en)-->")
 
 
@@ -25,6 +26,10 @@ def slot(request, name, edition):
     """What a page prints where the fragment goes."""
     if request is not None and "ESI/1.0" in request.META.get("HTTP_SURROGATE_CAPABILITY", ""):
         request._uses_esi = True
+        # Varnish keeps assembled copies of pages; they are purged with the fragments they show.
+        found = getattr(request, "_esi_keys", set())
+        found.update(key.format(edition=edition) for key in FRAGMENT_KEYS[name])
+        request._esi_keys = found
         return f'<esi:include src="{fragment_path(name, edition)}"/>'
     if request is not None:
         request._has_fragment_markers = True
@@ -42,7 +47,7 @@ def latest(request, edition):
     with translation.override(edition):
         locale_id = queries.current_locale_id()
         stories = queries.latest(locale_id)
-        keys.add(request, f"latest-{edition}", f"edition-{edition}")
+        keys.add(request, *(key.format(edition=edition) for key in FRAGMENT_KEYS["latest"]))
         response = TemplateResponse(
             request, "reader/latest_column.html", {"latest": stories, "edition": EDITIONS_BY_CODE[edition]}
         )

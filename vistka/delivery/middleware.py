@@ -58,4 +58,5 @@ class DeliveryHeadersMiddleware:
             response["xkey"] = " ".join(sorted(found))
         if getattr(request, "_uses_esi", False):
             response["Surrogate-Control"] = 'content="ESI/1.0"'
+            response["X-Vistka-Fragment-Keys"] = " ".join(sorted(request._esi_keys))
         return response

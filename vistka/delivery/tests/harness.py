@@ -23,11 +23,9 @@ from django.core.servers.basehttp import ThreadedWSGIServer
 from django.db import connections
 from django.test.testcases import QuietWSGIRequestHandler
 
-from vistka.delivery.varnish_config import render
+from vistka.delivery.varnish_config import prepare, varnishd_argv
 
 REPO = Path(__file__).resolve().parents[3]
-VCL = REPO / "deploy" / "varnish" / "vistka.vcl"
-VARNISH_VCL_DIR = "/usr/share/varnish/vcl"
 
 
 def free_port():
@@ -244,25 +242,8 @@ class Varnish:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self, timeout=20):
-        varnishd = shutil.which("varnishd") or "/usr/sbin/varnishd"
-        (self.dir / "backends.vcl").write_text(render(1, self.backend_port))
-        shutil.copy(VCL, self.dir / "vistka.vcl")
-        for path in (self.dir / "backends.vcl", self.dir / "vistka.vcl"):
-            os.chmod(path, 0o644)
-        command = [
-            varnishd,
-            "-F",
-            "-n",
-            str(self.workdir),
-            "-a",
-            f"127.0.0.1:{self.port}",
-            "-f",
-            str(self.dir / "vistka.vcl"),
-            "-p",
-            f"vcl_path={self.dir}:{VARNISH_VCL_DIR}",
-            "-s",
-            "malloc,64m",
-        ]
+        prepare(self.dir, 1, self.backend_port)
+        command = varnishd_argv(self.dir, f"127.0.0.1:{self.port}", memory="64m")
         with open(self.log, "wb") as log:
             self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)  # noqa: S603
         deadline = time.monotonic() + timeout

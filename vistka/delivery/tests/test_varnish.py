@@ -153,3 +153,61 @@ def test_with_the_app_down_cached_pages_are_served_and_others_get_the_error_page
     assert "Vistka" in never_cached.text
     assert never_cached.header("Retry-After") == "30"
     assert "no-store" in never_cached.header("Cache-Control")
+
+
+def test_plain_and_gzip_clients_each_get_a_ready_assembled_copy(varnish, app):
+    story = publish_story(title="Tram line extended to the station")
+    gzip = {"Accept-Encoding": "gzip"}
+    plain_first, plain = hit_after_miss(varnish.url, story.url)
+    zipped_first, zipped = hit_after_miss(varnish.url, story.url, headers=gzip)
+    refused = fetch(varnish.url, story.url, headers={"Accept-Encoding": "gzip;q=0, br"})
+    assert (plain_first.x_cache, plain.x_cache) == ("MISS", "HIT")
+    assert (zipped_first.x_cache, zipped.x_cache) == ("MISS", "HIT")
+    assert plain.header("Content-Encoding") is None
+    assert zipped.header("Content-Encoding") == "gzip"
+    assert refused.header("Content-Encoding") is None and refused.x_cache == "HIT"
+    # Both copies are assembled: the latest-news column is in them, not an ESI tag.
+    import gzip as gz
+
+    for body in (plain.body, gz.decompress(zipped.body)):
+        text = body.decode()
+        assert "esi:include" not in text and 'class="latest"' in text
+        assert "Tram line extended to the station" in text
+    assert gz.decompress(zipped.body) == plain.body
+
+
+def test_a_new_story_gives_assembled_pages_new_validators_so_browsers_see_the_new_column(varnish, app):
+    scene = Scene()
+    before = fetch(varnish.url, scene.unrelated_page)
+    etag, modified = before.header("ETag"), before.header("Last-Modified")
+    assert etag and modified
+    revalidated = fetch(varnish.url, scene.unrelated_page, headers={"If-None-Match": etag})
+    assert revalidated.status == 304
+
+    time.sleep(1.1)  # Last-Modified has a one-second resolution
+    bring_to_state(scene.draft("Ferry timetable changes for winter"), "published")
+    seen = until_all(
+        varnish.url,
+        {scene.unrelated_page: lambda r: "Ferry timetable changes for winter" in r.text},
+        time.monotonic(),
+        timeout=PUBLISH_BUDGET + 3,
+    )
+    assert None not in seen.values()
+    after = fetch(varnish.url, scene.unrelated_page, headers={"If-None-Match": etag})
+    assert after.status == 200, "a browser holding the old copy was told it is still current"
+    assert after.header("ETag") != etag
+    since = fetch(varnish.url, scene.unrelated_page, headers={"If-Modified-Since": modified})
+    assert since.status == 200
+
+
+def test_the_assemblers_socket_takes_no_purges(varnish, app):
+    import socket
+
+    from vistka.delivery.varnish_config import INNER_SOCKET
+
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
+        client.settimeout(5)
+        client.connect(str(varnish.dir / INNER_SOCKET))
+        client.sendall(b"PURGE / HTTP/1.1\r\nHost: x\r\nxkey-purge: latest-uk\r\nConnection: close\r\n\r\n")
+        answer = client.recv(200)
+    assert answer.startswith(b"HTTP/1.1 403"), answer
