@@ -34,3 +34,17 @@ def browser():
 def artifacts():
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture(autouse=True)
+def empty_fast_path_store():
+    """Each test starts with an empty in-process store of pages and fragments: a test database is
+    flushed or rolled back without the purges a real change sends."""
+    from vistka.delivery import fastpath
+
+    store = fastpath.STORE
+    store.clear()
+    with store.lock:
+        store.fill_locks.clear()
+        store.last_event = None
+        store.next_poll = 0.0

@@ -58,3 +58,30 @@ def latest(request, edition):
 def splice(body, render_fragment):
     """Replace every marker in `body` with the fragment bytes `render_fragment(name, edition)` gives."""
     return MARKER.sub(lambda m: render_fragment(m.group(1).decode(), m.group(2).decode()), body)
+
+
+def cached(request, name, edition):
+    """The fragment's bytes for splicing into a page Django rendered: rendered once, then kept in
+    the fast path's store (purged with its keys, across processes through the purge log) until
+    its s-maxage runs out. The page is keyed by the fragment's keys, as it shows it."""
+    import time
+
+    from django.conf import settings
+
+    from vistka.delivery import fastpath
+
+    fragment_keys = {key.format(edition=edition) for key in FRAGMENT_KEYS[name]}
+    keys.add(request, *fragment_keys)
+    store = fastpath.STORE
+    store.poll()
+    url = f"spliced:{request.get_host()}{fragment_path(name, edition)}"
+    entry = store.get(url)
+    if entry is None:
+        with store.fill_lock(url):
+            entry = store.get(url)
+            if entry is None:
+                body = latest(request, edition).content
+                expires = time.monotonic() + settings.CACHE_TTL
+                entry = fastpath.Entry("200 OK", [], body, fragment_keys, expires, False)
+                store.put(url, entry)
+    return entry.body

@@ -36,7 +36,7 @@ class DeliveryHeadersMiddleware:
         response = self.get_response(request)
         if getattr(request, "_has_fragment_markers", False) and not request.META.get("vistka.fastpath"):
             response.content = fragments.splice(
-                response.content, lambda name, edition: fragments.latest(request, edition).content
+                response.content, lambda name, edition: fragments.cached(request, name, edition)
             )
             if response.has_header("Content-Length"):
                 response["Content-Length"] = str(len(response.content))
