@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "vistka.newsroom",
     "vistka.demo",
     "vistka.reader",
+    "vistka.search",
     "vistka.api",
     "vistka.distribution",
     "vistka.delivery",

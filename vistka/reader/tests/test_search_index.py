@@ -1,0 +1,271 @@
+"""The story search index (vistka/search): kept in step with publishing, editing, unpublishing,
+deleting, view restrictions and bulk updates; both orders; the capped relevance ranking; rebuild.
+Runs on SQLite (FTS5) and PostgreSQL (tsvector + GIN)."""
+
+import importlib
+from types import SimpleNamespace
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from django.db import connection
+from wagtail.models import PageViewRestriction
+
+from vistka.reader.search import search_stories
+from vistka.reader.tests.builders import at, paragraph, story
+from vistka.search import index
+from vistka.search.models import StoryIndexEntry
+from vistka.stories.factories import locale
+from vistka.stories.models import ArticlePage, StoryArchivePage
+
+pytestmark = pytest.mark.django_db
+
+
+def found(query, edition="uk", order="relevance", offset=0):
+    return [s.title for s, _snippet in search_stories(locale(edition).pk, edition, query, order, offset).hits]
+
+
+def row(page):
+    return index.backend().stored(page.pk)
+
+
+def indexed(page):
+    return StoryIndexEntry.objects.filter(page_id=page.pk).exists()
+
+
+# --- kept in sync -------------------------------------------------------------------------
+
+
+def test_publishing_writes_the_row_with_edition_and_first_publication():
+    page = story(title="Кавуни подешевшали", published_at=at(days=-3))
+
+    entry = StoryIndexEntry.objects.get(page_id=page.pk)
+    assert entry.locale_id == locale("uk").pk
+    assert entry.published_at == page.first_published_at == at(days=-3)
+    assert found("кавун") == ["Кавуни подешевшали"]
+
+
+def test_a_draft_is_not_indexed_until_published():
+    page = story(title="Чернетка про гарбузи", draft=True)
+    assert not indexed(page)
+    assert found("гарбузи") == []
+
+    page.save_revision().publish()
+
+    assert indexed(page)
+    assert found("гарбуз") == ["Чернетка про гарбузи"]
+
+
+def test_editing_and_republishing_rewrites_the_row():
+    page = story(title="Гарбузи вродили", lead="Урожай у Полтаві.", published_at=at())
+    before = row(page)
+
+    page = ArticlePage.objects.get(pk=page.pk)
+    page.title = "Кабачки вродили"
+    page.lead = "Урожай у Черкасах."
+    page.save_revision().publish()
+
+    assert row(page) != before
+    assert found("гарбузи") == []
+    assert found("Полтава") == []
+    assert found("кабачки") == ["Кабачки вродили"]
+    assert found("Черкаси") == ["Кабачки вродили"]
+    assert StoryIndexEntry.objects.get(page_id=page.pk).published_at == at()  # first publication stays
+
+
+def test_a_draft_change_of_a_live_story_leaves_the_row_alone():
+    page = story(title="Баклажани на ринку", published_at=at())
+    before = row(page)
+
+    page.title = "Таємні баклажани кабачки"
+    page.body = [paragraph("<p>Зовсім інший текст про патисони.</p>")]
+    page.save_revision()
+
+    assert row(page) == before
+    assert found("патисони") == []
+    assert found("баклажани") == ["Баклажани на ринку"]
+
+
+def test_unpublishing_removes_the_row_and_republishing_brings_it_back():
+    page = story(title="Помідори дозріли", published_at=at())
+    page.unpublish()
+
+    assert not indexed(page)
+    assert found("помідори") == []
+
+    page = ArticlePage.objects.get(pk=page.pk)
+    page.save_revision().publish()
+    assert found("помідори") == ["Помідори дозріли"]
+
+
+def test_deleting_removes_the_row():
+    page = story(title="Огірки засолили", published_at=at())
+    pk = page.pk
+    page.delete()
+
+    assert not StoryIndexEntry.objects.filter(page_id=pk).exists()
+    assert found("огірки") == []
+
+
+def test_deleting_the_whole_archive_of_an_edition_removes_its_rows():
+    page = story(edition="en", title="Pumpkins everywhere", published_at=at())
+    StoryArchivePage.objects.get(locale=locale("en")).delete()
+
+    assert not StoryIndexEntry.objects.filter(page_id=page.pk).exists()
+    assert not StoryIndexEntry.objects.filter(locale_id=locale("en").pk).exists()
+
+
+def test_a_view_restriction_on_the_story_or_above_it_takes_stories_out_and_back():
+    page = story(title="Закриті буряки", published_at=at())
+    other = story(title="Відкриті буряки", published_at=at(minutes=1))
+
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    assert not indexed(page)
+    assert indexed(other)
+    assert found("буряки") == ["Відкриті буряки"]
+
+    restriction.delete()
+    assert indexed(page)
+
+    archive = StoryArchivePage.objects.get(locale=locale("uk"))
+    above = PageViewRestriction.objects.create(page=archive, restriction_type=PageViewRestriction.LOGIN)
+    assert not indexed(page)
+    assert not indexed(other)
+    assert found("буряки") == []
+
+    above.delete()
+    assert indexed(page)
+    assert indexed(other)
+    assert sorted(found("буряки")) == ["Відкриті буряки", "Закриті буряки"]
+
+
+def test_bulk_updates_without_signals_are_followed_by_the_database_trigger():
+    page = story(title="Морква в ціні", published_at=at())
+
+    ArticlePage.objects.filter(pk=page.pk).update(first_published_at=at(days=-10))
+    assert StoryIndexEntry.objects.get(page_id=page.pk).published_at == at(days=-10)
+
+    ArticlePage.objects.filter(pk=page.pk).update(live=False)
+    assert not indexed(page)
+
+
+def test_a_stale_row_never_shows_a_story_that_is_not_visible():
+    """Visibility is checked again on the hits: a restriction written without signals leaves the
+    row in place, and the story is still not shown."""
+    page = story(title="Цибуля подорожчала", published_at=at())
+    PageViewRestriction.objects.bulk_create(
+        [PageViewRestriction(page=page, restriction_type=PageViewRestriction.LOGIN)]
+    )
+
+    assert indexed(page)
+    assert found("цибуля") == []
+
+
+# --- orders and the capped ranking ---------------------------------------------------------
+
+
+@pytest.fixture
+def ranked():
+    """Five stories with the word "квасоля": in the title (oldest), lead, body (newest three)."""
+    return [
+        story(title="Квасоля б'є рекорди", published_at=at(days=-5)),
+        story(title="Ціни на базарі", lead="Квасоля знову дорожча.", published_at=at(days=-4)),
+        story(
+            title="Новини ринку один",
+            body=[paragraph("<p>Торгували й квасолею.</p>")],
+            published_at=at(days=-3),
+        ),
+        story(
+            title="Новини ринку два",
+            body=[paragraph("<p>Говорили про квасолю.</p>")],
+            published_at=at(days=-2),
+        ),
+        story(
+            title="Новини ринку три",
+            body=[paragraph("<p>Квасолі вистачило всім.</p>")],
+            published_at=at(days=-1),
+        ),
+    ]
+
+
+def test_relevance_puts_title_above_lead_above_body_then_newest(ranked):
+    assert found("квасоля") == [
+        "Квасоля б'є рекорди",
+        "Ціни на базарі",
+        "Новини ринку три",
+        "Новини ринку два",
+        "Новини ринку один",
+    ]
+
+
+def test_newest_first_ignores_relevance(ranked):
+    assert found("квасоля", order="new") == [
+        "Новини ринку три",
+        "Новини ринку два",
+        "Новини ринку один",
+        "Ціни на базарі",
+        "Квасоля б'є рекорди",
+    ]
+    assert found("квасоля", order="new", offset=3) == ["Ціни на базарі", "Квасоля б'є рекорди"]
+
+
+def test_relevance_ranks_only_the_newest_matches(ranked, monkeypatch):
+    monkeypatch.setattr(index, "RELEVANCE_WINDOW", 4)
+
+    assert found("квасоля") == [
+        "Ціни на базарі",
+        "Новини ринку три",
+        "Новини ринку два",
+        "Новини ринку один",
+    ]
+    assert found("квасоля", offset=2) == ["Новини ринку два", "Новини ринку один"]
+    assert len(found("квасоля", order="new")) == 5  # newest first is not capped
+
+
+def test_several_words_must_all_match(ranked):
+    assert found("квасоля рекорди") == ["Квасоля б'є рекорди"]
+    assert found("квасоля базар") == ["Ціни на базарі"]
+    assert found("квасоля абракадабра") == []
+
+
+def test_snippets_come_from_the_lead_or_the_body_and_fall_back_to_the_lead(ranked):
+    results = search_stories(locale("uk").pk, "uk", "квасоля", "relevance")
+    snippets = {s.title: str(snippet) for s, snippet in results.hits}
+
+    assert snippets["Ціни на базарі"] == "<mark>Квасоля</mark> знову дорожча."
+    assert snippets["Новини ринку два"] == "Говорили про <mark>квасолю.</mark>"  # whitespace-split words
+    assert snippets["Квасоля б'є рекорди"] == ranked[0].lead  # title only: the lead as it is
+
+
+def test_words_of_another_edition_are_not_found(ranked):
+    assert found("квасоля", edition="ru") == []
+    assert found("квасоля", edition="en") == []
+
+
+# --- rebuild and the data migration --------------------------------------------------------
+
+
+def test_rebuild_writes_the_same_rows_as_the_live_sync(ranked):
+    hidden = story(title="Прихована квасоля", published_at=at())
+    PageViewRestriction.objects.create(page=hidden, restriction_type=PageViewRestriction.LOGIN)
+    before = {page.pk: row(page) for page in ranked}
+    count = StoryIndexEntry.objects.count()
+
+    call_command("rebuild_story_index", no_progress=True, stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+    assert StoryIndexEntry.objects.count() == count == ArticlePage.objects.visible().count()
+    assert {page.pk: row(page) for page in ranked} == before
+    assert not indexed(hidden)
+    assert len(found("квасоля")) == 5
+
+
+def test_the_data_migration_fills_an_empty_index(ranked):
+    before = {page.pk: row(page) for page in ranked}
+    index.backend().truncate()
+    assert found("квасоля") == []
+
+    fill = importlib.import_module("vistka.search.migrations.0002_fill").fill
+    fill(apps, SimpleNamespace(connection=connection))
+
+    assert {page.pk: row(page) for page in ranked} == before
+    assert StoryIndexEntry.objects.count() == ArticlePage.objects.visible().count()
