@@ -89,8 +89,11 @@ class PageData:
     title: str
     lead: str
     body: str  # StreamField JSON
-    search_body: str  # the body as the search index holds it (", "-joined searchable content)
+    search_body: str  # the body as Wagtail's search index holds it (", "-joined searchable content)
     lemmas: str  # ArticlePage.search_lemmas()
+    title_lemmas: str  # the story index's three parts (vistka.search.index.entry_for_page)
+    lead_lemmas: str
+    body_lemmas: str
     section_id: int | None
     author_ids: list
     tag_ids: list
@@ -494,6 +497,7 @@ class StoryMaker:
         title = capitalise(self.titles[code][f["title"]].render(slots, lemmas))
         title_lemmas = tuple(lemmas)
         lead = self.leads[code][f["lead"]].render(slots, lemmas)
+        lead_end = len(lemmas)
         blocks = []
         searchable = []  # the body's searchable content, in order
         bid = self.block_id
@@ -583,6 +587,9 @@ class StoryMaker:
             body=json.dumps(blocks, ensure_ascii=False, separators=(", ", ": ")),
             search_body=", ".join(searchable),
             lemmas=" ".join(lemmas),
+            title_lemmas=" ".join(title_lemmas),
+            lead_lemmas=" ".join(lemmas[len(title_lemmas) : lead_end]),
+            body_lemmas=" ".join(lemmas[lead_end:]),
             section_id=None,
             author_ids=[],
             tag_ids=[],

@@ -1,16 +1,19 @@
 """Writes generated stories straight into the tables, in batches.
 
-PostgreSQL: ``COPY ... FROM STDIN`` through psycopg 3 for every table. Search index rows go
-through a temporary staging table whose generated columns compute the tsvectors (exactly the
-expressions Wagtail's PostgreSQL backend uses) while the COPY streams, then one
-``INSERT ... SELECT`` per batch moves them into Wagtail's index table. SQLite: ``executemany``
-and ``bulk_create`` (the FTS5 table is filled by modelsearch's triggers). The tests compare the
-rows with what the search backend writes for the same pages.
+PostgreSQL: ``COPY ... FROM STDIN`` through psycopg 3 for every table. SQLite: ``executemany``.
 
-Large PostgreSQL runs write the search index on a second connection in a worker thread, so two
+Search: the reader's story index (``vistka.search.index``) gets one row per story through its
+bulk loader (PostgreSQL: COPY into a staging table, then one ``INSERT ... SELECT`` per batch
+computing the weighted tsvectors with the same SQL the live sync uses; SQLite: its FTS5 rows).
+Wagtail's own search index (the admin's page search) is only written with ``wagtail_index``:
+then its rows get exactly the vectors and texts Wagtail's database backend would store (an
+``INSERT ... SELECT`` over arrays on PostgreSQL, ``bulk_create`` on SQLite). The tests compare
+both kinds of rows with what the live code writes for the same pages.
+
+Large PostgreSQL runs write the search indexes on a second connection in a worker thread, so two
 PostgreSQL backends and Python work at once: the pages go in one transaction (the caller's),
 the index rows in another that commits right after it (if it fails after the pages are
-committed, ``manage.py update_index`` repairs the index; the command says so).
+committed, ``manage.py rebuild_story_index`` repairs the story index; the command says so).
 
 Page tree: stories are children of their edition's StoryArchivePage. treebeard's materialised
 path gives each child a 4-character base-36 step after the parent's path, so one parent holds at
@@ -147,7 +150,8 @@ class WriteStats:
     tags: int = 0
     live_entries: int = 0
     corrections: int = 0
-    index_entries: int = 0
+    index_entries: int = 0  # story index rows
+    wagtail_index_entries: int = 0
     seconds: dict = field(default_factory=dict)
 
     backends: dict = field(default_factory=dict)  # name -> (PostgreSQL backend pid, its CPU seconds at start)
@@ -192,7 +196,34 @@ def process_cpu_seconds(pid):
 
 
 class SearchIndexWriter:
-    """Index rows for ArticlePage on the current thread's connection (see the module docstring)."""
+    """The story index and, if asked, Wagtail's index rows for ArticlePage, on the current
+    thread's connection. ``write`` takes (story index rows, Wagtail index rows or None)."""
+
+    def __init__(self, content_type_id, stats, defer_gin=False, wagtail_index=False):
+        from vistka.search.index import backend
+
+        self.stats = stats
+        stats.watch_backend("search index")
+        self.story = backend().bulk_loader(defer_gin=defer_gin)
+        self.wagtail = WagtailIndexWriter(content_type_id, stats, defer_gin) if wagtail_index else None
+
+    def write(self, batch):
+        story_rows, wagtail_rows = batch
+        self.story.write(story_rows)
+        if self.wagtail is not None:
+            self.wagtail.write(wagtail_rows)
+
+    def finish(self, log=None):
+        self.story.finish(log)
+        for name, seconds in self.story.seconds.items():
+            self.stats.time(name, seconds)
+        if self.wagtail is not None:
+            self.wagtail.finish(log)
+
+
+class WagtailIndexWriter:
+    """Wagtail's index rows for ArticlePage (the admin's page search), exactly as its database
+    backend writes them."""
 
     def __init__(self, content_type_id, stats, defer_gin=False):
         self.content_type_id = content_type_id
@@ -202,7 +233,6 @@ class SearchIndexWriter:
         self.title_totals = None
         self.dropped = []
         if self.pg:
-            stats.watch_backend("search index")
             self._prepare_postgres()
             if defer_gin:
                 self._drop_gin_indexes()
@@ -268,7 +298,7 @@ class SearchIndexWriter:
             self._write_postgres(rows)
         else:
             self._write_sqlite(rows)
-        self.stats.time("search index", time.monotonic() - started)
+        self.stats.time("wagtail index", time.monotonic() - started)
 
     def _write_postgres(self, rows):
         ids, titles, leads, bodies, lemmas = (list(column) for column in zip(*rows, strict=True))
@@ -334,7 +364,7 @@ class SearchIndexWriter:
                 cursor.execute(definition)
                 self.stats.time(f"rebuild {name}", time.monotonic() - t)
             cursor.execute(f"ANALYZE {_quote(self.table)}")
-        self.stats.time("search index finish", time.monotonic() - started)
+        self.stats.time("wagtail index finish", time.monotonic() - started)
 
 
 _FINISH, _COMMIT, _ABORT = "finish", "commit", "abort"
@@ -347,7 +377,7 @@ class SearchIndexThread:
     in and the indexes are rebuilt, still uncommitted; ``commit`` / ``abort`` end it.
     """
 
-    def __init__(self, content_type_id, stats, defer_gin=False, log=None):
+    def __init__(self, content_type_id, stats, defer_gin=False, wagtail_index=False, log=None):
         self.queue = queue.Queue(maxsize=2)
         self.finished = threading.Event()
         self.error = None
@@ -355,18 +385,20 @@ class SearchIndexThread:
         self.log = log
         self.thread = threading.Thread(
             target=self._run,
-            args=(content_type_id, stats, defer_gin),
+            args=(content_type_id, stats, defer_gin, wagtail_index),
             name="archive-search-index",
             daemon=True,
         )
         self.thread.start()
 
-    def _run(self, content_type_id, stats, defer_gin):
+    def _run(self, content_type_id, stats, defer_gin, wagtail_index):
         from django.db import connections
 
         try:
             with transaction.atomic():
-                writer = SearchIndexWriter(content_type_id, stats, defer_gin=defer_gin)
+                writer = SearchIndexWriter(
+                    content_type_id, stats, defer_gin=defer_gin, wagtail_index=wagtail_index
+                )
                 while (item := self.queue.get()) is not _FINISH:
                     if item is _ABORT:
                         raise InterruptedError("aborted")
@@ -404,7 +436,7 @@ class SearchIndexThread:
         if not self.committed:
             raise RuntimeError(
                 f"The stories are saved but their search index rows were not ({self.error!r}); "
-                "run `manage.py update_index` to index them."
+                "run `manage.py rebuild_story_index` to index them."
             )
 
     def abort(self):
@@ -418,9 +450,11 @@ class SearchIndexThread:
 
 class ArchiveWriter:
     """Pages, stories, story numbers, author/tag links, live entries and corrections on the
-    current connection; the search index through ``index`` (inline or a ``SearchIndexThread``)."""
+    current connection; the search indexes through ``index`` (inline or a ``SearchIndexThread``)."""
 
-    def __init__(self, locale_ids, batch, parallel_index=False, defer_gin=False, log=None):
+    def __init__(
+        self, locale_ids, batch, parallel_index=False, defer_gin=False, wagtail_index=False, log=None
+    ):
         self.pg = connection.vendor == "postgresql"
         if connection.vendor not in ("postgresql", "sqlite"):
             raise NotImplementedError("The archive generator writes to PostgreSQL or SQLite.")
@@ -442,6 +476,7 @@ class ArchiveWriter:
         self.extra = self._extra_columns()
         self.parallel_index = parallel_index and self.pg
         self.defer_gin = defer_gin and self.pg
+        self.wagtail_index = wagtail_index
         self.log = log
         self.index = None
         if self.pg:
@@ -470,10 +505,16 @@ class ArchiveWriter:
         """After the capacity check, so nothing is locked or dropped for a run that cannot fit."""
         if self.parallel_index:
             self.index = SearchIndexThread(
-                self.content_type_id, self.stats, defer_gin=self.defer_gin, log=self.log
+                self.content_type_id,
+                self.stats,
+                defer_gin=self.defer_gin,
+                wagtail_index=self.wagtail_index,
+                log=self.log,
             )
         else:
-            self.index = SearchIndexWriter(self.content_type_id, self.stats, defer_gin=self.defer_gin)
+            self.index = SearchIndexWriter(
+                self.content_type_id, self.stats, defer_gin=self.defer_gin, wagtail_index=self.wagtail_index
+            )
 
     def _extra_columns(self):
         """Columns the writer does not know (added by a later Wagtail): their defaults, or stop."""
@@ -510,7 +551,9 @@ class ArchiveWriter:
         rows = {name: [] for name in ("page", "article", "author", "tag", "number", "live", "correction")}
         page_rows, article_rows = rows["page"], rows["article"]
         author_rows, tag_rows, number_rows = rows["author"], rows["tag"], rows["number"]
-        index_rows = []
+        story_rows = []
+        wagtail_rows = [] if self.wagtail_index else None
+        locale_ids = self.locale_ids
         numbers_seen = set()
         counts = self.stats.pages
         for p in pages:
@@ -586,16 +629,21 @@ class ArchiveWriter:
                 rows["live"].append((i, p.page_id, dt(posted_at), headline, text))
             for i, (type_, made_at, note) in enumerate(p.corrections):
                 rows["correction"].append((i, p.page_id, type_, dt(made_at), note))
-            index_rows.append(
-                (str(p.page_id), p.title.strip(), p.lead.strip(), p.search_body.strip(), p.lemmas.strip())
+            story_rows.append(
+                (p.page_id, locale_ids[p.code], p.published, p.title_lemmas, p.lead_lemmas, p.body_lemmas)
             )
+            if wagtail_rows is not None:
+                wagtail_rows.append(
+                    (str(p.page_id), p.title.strip(), p.lead.strip(), p.search_body.strip(), p.lemmas.strip())
+                )
         stats = self.stats
         stats.authors += len(author_rows)
         stats.tags += len(tag_rows)
         stats.live_entries += len(rows["live"])
         stats.corrections += len(rows["correction"])
-        stats.index_entries += len(index_rows)
-        return rows, index_rows
+        stats.index_entries += len(story_rows)
+        stats.wagtail_index_entries += len(wagtail_rows or ())
+        return rows, (story_rows, wagtail_rows)
 
     def _tables(self):
         return (

@@ -25,6 +25,9 @@ from vistka.archive.writer import MAX_CHILDREN, ArchiveLimitError, ArchiveWriter
 from vistka.newsroom.tests.helpers import rolled_back
 from vistka.reader.lemmas import lemmatise
 from vistka.reader.search import search_stories
+from vistka.search.index import backend as story_index
+from vistka.search.index import sync_stories
+from vistka.search.models import StoryIndexEntry
 from vistka.stories.kinds import Kind
 from vistka.stories.models import ArticlePage, StoryArchivePage, StoryNumber
 
@@ -50,7 +53,7 @@ def archive(django_db_setup, django_db_blocker, media_root):
         }
         numbers_before = StoryNumber.objects.count()
         plan, catalogue, writer, page_ids, _seconds = generate(
-            N, seed=SEED, years=3, batch=70, until=UNTIL, images=IMAGES, progress=False
+            N, seed=SEED, years=3, batch=70, until=UNTIL, images=IMAGES, wagtail_index=True, progress=False
         )
         yield {
             "plan": plan,
@@ -248,6 +251,27 @@ def test_index_rows_equal_what_the_search_backend_writes(archive):
             assert row(page) == ours, page.kind
 
 
+def test_story_index_rows_equal_what_the_live_sync_writes(archive):
+    """Each kind of body: the generator's story index row is the row the signal handlers write
+    when the same story is saved (vistka.search.index.sync_stories)."""
+    index = story_index()
+    pages = {}
+    for page in generated(archive).order_by("pk"):
+        pages.setdefault(page.kind, page)
+    assert len(pages) >= 5
+    assert StoryIndexEntry.objects.filter(page_id__in=generated(archive).values("pk")).count() == N
+    with translation.override("uk"):
+        for page in pages.values():
+            ours = index.stored(page.pk)
+            assert ours is not None
+            StoryIndexEntry.objects.filter(page_id=page.pk).delete()
+            assert index.stored(page.pk) is None
+            sync_stories([page.pk])
+            assert index.stored(page.pk) == ours, page.kind
+            assert ours[0] == page.locale_id
+            assert StoryIndexEntry.objects.get(page_id=page.pk).published_at == page.first_published_at
+
+
 # --- determinism, second run, the command ---------------------------------------------
 
 
@@ -273,6 +297,15 @@ def test_a_second_run_adds_stories_and_reuses_records(archive):
     assert sum(writer.stats.pages.values()) == 25
     assert ArticlePage.objects.count() >= N + 25
     assert Page.find_problems() == ([], [], [], [], [])
+    # By default the story index only: no Wagtail index rows for generated stories.
+    added = [pk for pks in page_ids.values() for pk in pks]
+    assert StoryIndexEntry.objects.filter(page_id__in=added).count() == 25
+    assert writer.stats.wagtail_index_entries == 0
+    assert (
+        not index_entry_model()
+        .objects.filter(content_type_id=writer.content_type_id, object_id__in=[str(pk) for pk in added])
+        .exists()
+    )
 
 
 def test_catalogue_is_reused_not_duplicated(archive):
@@ -283,20 +316,29 @@ def test_catalogue_is_reused_not_duplicated(archive):
 
 @pytest.mark.skipif("connection.vendor != 'postgresql'")
 def test_deferred_gin_indexes_come_back(archive):
-    table = index_entry_model()._meta.db_table
+    tables = [index_entry_model()._meta.db_table, StoryIndexEntry._meta.db_table]
 
     def gin():
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT indexdef FROM pg_indexes WHERE tablename = %s AND indexdef LIKE %s",
-                [table, "% USING gin %"],
+                "SELECT indexdef FROM pg_indexes WHERE tablename = ANY(%s) AND indexdef LIKE %s",
+                [tables, "% USING gin %"],
             )
             return sorted(row[0] for row in cursor.fetchall())
 
     indexes = gin()
-    assert indexes
+    assert any("storysearch_tsv" in definition for definition in indexes)
     with translation.override("uk"):
-        generate(20, seed=SEED + 5, years=2, until=UNTIL, images=IMAGES, defer_indexes="yes", progress=False)
+        generate(
+            20,
+            seed=SEED + 5,
+            years=2,
+            until=UNTIL,
+            images=IMAGES,
+            defer_indexes="yes",
+            wagtail_index=True,
+            progress=False,
+        )
     assert gin() == indexes
 
 

@@ -13,6 +13,7 @@ from wagtail.models import Locale, Page
 from vistka.archive.management.commands.generate_archive import generate
 from vistka.archive.writer import index_entry_model
 from vistka.reader.search import search_stories
+from vistka.search.models import StoryIndexEntry
 from vistka.stories.models import ArticlePage
 
 pytestmark = [
@@ -30,8 +31,8 @@ def media(tmp_path):
 def gin_indexes():
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT indexdef FROM pg_indexes WHERE tablename = %s AND indexdef LIKE %s",
-            [index_entry_model()._meta.db_table, "% USING gin %"],
+            "SELECT indexdef FROM pg_indexes WHERE tablename = ANY(%s) AND indexdef LIKE %s",
+            [[index_entry_model()._meta.db_table, StoryIndexEntry._meta.db_table], "% USING gin %"],
         )
         return sorted(row[0] for row in cursor.fetchall())
 
@@ -48,6 +49,7 @@ def test_parallel_index_writer_commits_pages_and_index():
             images=3,
             defer_indexes="yes",
             parallel="yes",
+            wagtail_index=True,
             progress=False,
         )
     assert not isinstance(writer.index.error, Exception)
@@ -58,6 +60,7 @@ def test_parallel_index_writer_commits_pages_and_index():
         content_type_id=writer.content_type_id, object_id__in=[str(pk) for pk in pks]
     )
     assert entries.count() == 90
+    assert StoryIndexEntry.objects.filter(page_id__in=pks).count() == 90
     assert Page.find_problems() == ([], [], [], [], [])
     page = ArticlePage.objects.get(pk=page_ids["uk"][3])
     locale_id = Locale.objects.get(language_code="uk").pk
@@ -73,7 +76,9 @@ def test_a_failing_index_writer_rolls_the_stories_back(monkeypatch):
 
     monkeypatch.setattr(writer_module.SearchIndexWriter, "write", broken)
     before = ArticlePage.objects.count()
+    index_before = StoryIndexEntry.objects.count()
     with translation.override("uk"), pytest.raises(RuntimeError, match="search index failed"):
         generate(30, seed=12, years=1, batch=10, images=2, parallel="yes", progress=False)
     assert ArticlePage.objects.count() == before
-    assert gin_indexes()
+    assert StoryIndexEntry.objects.count() == index_before
+    assert any("storysearch_tsv" in definition for definition in gin_indexes())

@@ -5,8 +5,9 @@
 N published stories (pages) over the last --years years: about 60 % Ukrainian, 25 % Russian,
 15 % English, with about 30 % of the Ukrainian stories translated (the translation shares the
 story number and translation_key). Rows are written in bulk (COPY on PostgreSQL) straight into
-Wagtail's tables, the search index included, inside one transaction: an interrupted run leaves
-nothing behind.
+Wagtail's tables and the reader's story search index, inside one transaction: an interrupted run
+leaves nothing behind. Wagtail's own search index (the admin's page search) only with
+--wagtail-index yes.
 
 Each run ADDS N stories (new pages, new story numbers); the records (sections, tags, authors,
 sources, pictures) are created once and reused. The text of a run depends only on --seed,
@@ -60,6 +61,7 @@ def generate(
     images=20,
     defer_indexes="auto",
     parallel="auto",
+    wagtail_index=False,
     progress=True,
     log=None,
 ):
@@ -82,6 +84,7 @@ def generate(
                 batch,
                 parallel_index=pg and (parallel == "yes" or (parallel == "auto" and big)),
                 defer_gin=pg and (defer_indexes == "yes" or (defer_indexes == "auto" and big)),
+                wagtail_index=wagtail_index,
                 log=log,
             )
             writer.check_capacity(plan.pages_per_edition())
@@ -144,7 +147,7 @@ class Command(BaseCommand):
             choices=("auto", "yes", "no"),
             default="auto",
             help=(
-                "PostgreSQL: drop the search table's GIN indexes during the load and rebuild them at "
+                "PostgreSQL: drop the search tables' GIN indexes during the load and rebuild them at "
                 f"the end (auto: from {BIG_RUN:,} stories). Searches wait for the load meanwhile."
             ),
         )
@@ -155,6 +158,16 @@ class Command(BaseCommand):
             help=(
                 "PostgreSQL: write the search index on a second connection, in its own transaction "
                 f"committed right after the stories' (auto: from {BIG_RUN:,} stories)."
+            ),
+        )
+        parser.add_argument(
+            "--wagtail-index",
+            choices=("no", "yes"),
+            default="no",
+            help=(
+                "Also write Wagtail's search index rows (the admin's page search; reader search uses "
+                "the story index). Default no: a generated archive is load-test data, and those rows "
+                "double the run's search-index work."
             ),
         )
         parser.add_argument("--no-progress", action="store_true", help="No progress bar.")
@@ -177,6 +190,7 @@ class Command(BaseCommand):
                 images=options["images"],
                 defer_indexes=options["defer_search_indexes"],
                 parallel=options["parallel"],
+                wagtail_index=options["wagtail_index"] == "yes",
                 progress=not options["no_progress"],
                 log=out.write,
             )
@@ -191,7 +205,8 @@ class Command(BaseCommand):
         out.write(
             f"  author links {stats.authors:,}, tag links {stats.tags:,}, "
             f"live entries {stats.live_entries:,}, corrections {stats.corrections:,}, "
-            f"search index entries {stats.index_entries:,}"
+            f"story search index rows {stats.index_entries:,}, "
+            f"Wagtail search index rows {stats.wagtail_index_entries:,}"
         )
         created = ", ".join(f"{name} {count}" for name, count in catalogue.created.items())
         out.write(f"  records created (0 = reused): {created}")
