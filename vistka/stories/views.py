@@ -5,6 +5,7 @@ from django.shortcuts import redirect
 from django.utils import translation
 from django.utils.http import http_date
 
+from vistka.core.precompiled import Precompiled
 from vistka.delivery import keys
 from vistka.editions.languages import locale_id_for
 from vistka.stories.models import ArticlePage
@@ -15,16 +16,23 @@ STORY_PATH = (
 )
 
 
+def _visible_story(locale_id, number):
+    return (
+        ArticlePage.objects.visible(locale_id)
+        .filter(story_number=number)
+        .select_related("lead_image", "section")[:1]
+    )
+
+
+VISIBLE_STORY = Precompiled(_visible_story, ("int", "int"))
+
+
 def story(request, root, year, month, day, number):
     # Named even when missing, so publishing the story purges a cached 404 of its address.
     keys.add(request, keys.story(int(number)))
     locale_id = locale_id_for(translation.get_language())
-    article = (
-        ArticlePage.objects.visible(locale_id)
-        .filter(story_number=int(number))
-        .select_related("lead_image", "section")
-        .first()
-    )
+    found = VISIBLE_STORY(locale_id, int(number))
+    article = found[0] if found else None
     if article is None or article.url_root != root:
         raise Http404
     first = article.local_first_published

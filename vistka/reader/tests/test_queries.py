@@ -44,6 +44,18 @@ def long_text_body(blocks):
     return body
 
 
+@pytest.fixture(autouse=True)
+def no_purge_log_polls():
+    """The fast-path store polls the purge log at most twice a second per process, whatever the
+    traffic; which page view it lands in is a matter of timing, not of the page. Purges made here
+    reach this process's store directly."""
+    from vistka.delivery import fastpath
+
+    fastpath.STORE.next_poll = float("inf")
+    yield
+    fastpath.STORE.next_poll = 0.0
+
+
 @pytest.fixture(scope="module")
 def articles(django_db_setup, django_db_blocker):
     """Pairs of stories that differ only in how many of something they carry."""
