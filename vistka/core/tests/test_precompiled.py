@@ -54,3 +54,26 @@ def test_an_argument_that_never_reaches_the_sql_is_refused():
     )
     with pytest.raises(RuntimeError, match="not every argument"):
         precompiled(1, 2)
+
+
+def test_chooser_blocks_fetch_the_chosen_records_once_and_keep_order_gaps_and_repeats():
+    from vistka.stories.blocks import StoryChooserBlock
+
+    stories = [ArticlePageFactory(title=f"Chosen {i}") for i in range(3)]
+    block = StoryChooserBlock(page_type="stories.ArticlePage")
+    values = [stories[2].pk, None, stories[0].pk, stories[2].pk, 10**9, str(stories[1].pk)]
+    with CaptureQueriesContext(connection) as captured:
+        found = block.bulk_to_python(values)
+    assert len(captured) == 1
+    assert [getattr(obj, "title", None) for obj in found] == [
+        "Chosen 2",
+        None,
+        "Chosen 0",
+        "Chosen 2",
+        None,
+        "Chosen 1",
+    ]
+    assert found[0] is not found[3]  # one instance per occurrence, as Wagtail's own
+    with CaptureQueriesContext(connection) as captured:
+        assert block.bulk_to_python([None, None]) == [None, None]
+    assert len(captured) == 0
