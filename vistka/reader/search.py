@@ -1,25 +1,37 @@
 """Story search per edition on the project's story index (vistka/search/index.py: a weighted
 tsvector with GIN and date indexes on PostgreSQL, FTS5 on SQLite), with lemmatised morphology.
 
-One query finds a page of story ids in the index (newest first, or the newest
-``RELEVANCE_WINDOW`` matches ranked by relevance), one more fetches those stories, re-checking
-visibility; snippets come from the lead, or from the body only when the index says the body
-holds a query word.
+The index gives a page of story ids (newest first, or the newest ``RELEVANCE_WINDOW`` matches
+ranked by relevance); one more query fetches those stories, re-checking visibility; snippets
+come from the lead, or else from the body's stored text (its blocks are not built: that would
+load the sources, images and stories they point to).
 """
 
+import html
+import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from django.db import connection
+from django.db.models import signals
+from django.db.models.base import ModelState
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from wagtail.models import Page, PageViewRestriction
 
 from vistka.reader.lemmas import lemma, query_lemmas, words
-from vistka.search.index import RELEVANCE_WINDOW, backend, searchable_body
+from vistka.search.index import RELEVANCE_WINDOW, backend
+from vistka.stories.blocks import LABEL_CHOICES
 from vistka.stories.models import ArticlePage
 
 RESULTS_PER_PAGE = 20
 SNIPPET_WORDS = 32
 WHITESPACE = re.compile(r"(\s+)")
+TAG = re.compile(r"<[^>]*>")
+# Keys of body block values that hold words a reader sees (others hold ids, dates, addresses).
+TEXT_KEYS = frozenset({"text", "note", "attribution", "alt", "caption", "credit", "items", "images"})
 
 __all__ = ["RELEVANCE_WINDOW", "RESULTS_PER_PAGE", "SearchResults", "highlight", "search_stories"]
 
@@ -33,52 +45,184 @@ class SearchResults:
     offset: int = 0
 
 
-def _matches(token, lemmas, language_code):
-    return any(lemma(w, language_code) in lemmas for w in words(token))
+_TOKEN_LEMMAS = {}  # (token, language) -> lemmas of its words, shared by all searches
+_TOKEN_LEMMAS_MAX = 200_000
 
 
-def highlight(text, lemmas, language_code):
+def token_lemmas(token, language_code):
+    key = (token, language_code)
+    found = _TOKEN_LEMMAS.get(key)
+    if found is None:
+        if len(_TOKEN_LEMMAS) >= _TOKEN_LEMMAS_MAX:
+            _TOKEN_LEMMAS.clear()
+        found = _TOKEN_LEMMAS[key] = frozenset(lemma(w, language_code) for w in words(token))
+    return found
+
+
+class _Matcher(dict):
+    """Does a whitespace-delimited token hold a query word? A dict of the answers so far: within
+    one search the same tokens come back in every snippet."""
+
+    def __init__(self, lemmas, language_code):
+        super().__init__()
+        self.lemmas = frozenset(lemmas)
+        self.language_code = language_code
+
+    def __missing__(self, token):
+        hit = self[token] = not self.lemmas.isdisjoint(token_lemmas(token, self.language_code))
+        return hit
+
+
+def highlight(text, lemmas, language_code, matcher=None):
     """A window of the text around the first matching word, matches wrapped in <mark>.
 
     Tokens (words and the whitespace between them, alternately) are tested only up to the end of
     the window: the first match fixes where it starts.
     """
+    matches = _Matcher(lemmas, language_code) if matcher is None else matcher
     tokens = WHITESPACE.split(text)
-    first = next(
-        (i for i in range(0, len(tokens), 2) if _matches(tokens[i], lemmas, language_code)),
-        None,
-    )
-    if first is None:
+    count = len(tokens)
+    first = 0
+    while first < count and not matches[tokens[first]]:
+        first += 2
+    if first >= count:
         return None
     start = max(0, first - SNIPPET_WORDS // 2)
-    window = tokens[start : start + SNIPPET_WORDS * 2]
-    out = ["… " if start else ""]
-    for i, token in enumerate(window, start=start):
-        marked = i == first or (i > first and i % 2 == 0 and _matches(token, lemmas, language_code))
-        out.append(f"<mark>{escape(token)}</mark>" if marked else escape(token))
-    return mark_safe("".join(out) + (" …" if start + len(window) < len(tokens) else ""))  # noqa: S308
+    end = start + SNIPPET_WORDS * 2
+    out = ["… " if start else "", html.escape("".join(tokens[start:first]))]
+    plain = first  # start of the unmarked run
+    for i in range(first, min(end, count), 2):
+        if i == first or matches[tokens[i]]:
+            out.append(html.escape("".join(tokens[plain:i])))
+            out.append(f"<mark>{html.escape(tokens[i])}</mark>")
+            plain = i + 1
+    out.append(html.escape("".join(tokens[plain:end])))
+    return mark_safe("".join(out) + (" …" if end < count else ""))  # noqa: S308
 
 
-def _snippets(stories, flags, lemmas, language_code):
-    """{pk: snippet}: the lead's window if it holds a query word, else the body's, else the lead."""
-    out = {}
-    body_needed = []
-    for story in stories:
-        in_lead, in_body = flags.get(story.pk, (None, None))
-        found = highlight(story.lead, lemmas, language_code) if in_lead is not False else None
-        if found:
-            out[story.pk] = found
-        elif in_body is not False:
-            body_needed.append(story.pk)
+@lru_cache(maxsize=16)
+def _labels(language):
+    return {key: str(label) for key, label in LABEL_CHOICES}
+
+
+def _texts(value, out, labels):
+    if value.__class__ is str:
+        if value:
+            if "<" in value or "&" in value:
+                value = " ".join(html.unescape(TAG.sub(" ", value)).split())
+            out.append(value)
+    elif value.__class__ is dict:
+        kind = value.get("type")
+        if kind is not None and "value" in value:  # a block (also a list item)
+            if kind == "labelled":
+                out.append(labels.get(value["value"].get("label"), ""))
+            if kind not in ("embed", "table"):
+                _texts(value["value"], out, labels)
         else:
-            out[story.pk] = escape(story.lead)
-    if body_needed:
-        bodies = {page.pk: page.body for page in ArticlePage.objects.filter(pk__in=body_needed).only("body")}
-        leads = {story.pk: story.lead for story in stories}
-        for pk in body_needed:
-            found = highlight(searchable_body(bodies[pk]), lemmas, language_code) if pk in bodies else None
-            out[pk] = found or escape(leads[pk])
+            for key, item in value.items():
+                if key in TEXT_KEYS:
+                    _texts(item, out, labels)
+    elif value.__class__ is list:
+        for item in value:
+            _texts(item, out, labels)
+
+
+def body_words(body):
+    """The body's visible text from its stored JSON (a string, a list of blocks or a StreamValue),
+    without building its blocks (which would load the sources, images and stories they point
+    to): enough to show a matching window."""
+    if isinstance(body, str):
+        body = json.loads(body or "[]")
+    elif hasattr(body, "raw_data"):
+        body = list(body.raw_data)
+    out = []
+    _texts(body, out, _labels(get_language()))
+    return " ".join(out)
+
+
+@lru_cache(maxsize=4)
+def _hits_query(vendor):
+    """One query for a page of hits by id: the listing fields, what visibility depends on and the
+    stored body (its JSON text, parsed only when the lead holds no query word). Returns (SQL with
+    ``{ids}`` to fill in, the fields' attnames and converters)."""
+    quote = connection.ops.quote_name
+    wanted = {ArticlePage._meta.get_field(name).attname for name in ArticlePage.LISTING_FIELDS}
+    wanted |= {ArticlePage._meta.pk.attname, "live"}
+    fields = [f for f in ArticlePage._meta.concrete_fields if f.attname in wanted]  # Model.from_db's order
+    columns = [f"{quote(f.model._meta.db_table)}.{quote(f.column)}" for f in fields]
+    page_table = quote(Page._meta.db_table)
+    story_table = quote(ArticlePage._meta.db_table)
+    restriction_table = quote(PageViewRestriction._meta.db_table)
+    paths = "string_agg(r_page.path, ' ')" if vendor == "postgresql" else "group_concat(r_page.path, ' ')"
+    sql = (
+        f"SELECT {', '.join(columns)}, {story_table}.{quote('body')}, "  # noqa: S608
+        f"(SELECT {paths} FROM {restriction_table} AS r "
+        f"JOIN {page_table} AS r_page ON r_page.id = r.page_id) "
+        f"FROM {story_table} JOIN {page_table} ON {page_table}.id = {story_table}.page_ptr_id "
+        f"WHERE {story_table}.page_ptr_id IN ({{ids}})"
+    )
+    converters = []
+    for i, f in enumerate(fields):  # what the ORM applies to these columns (aware datetimes on SQLite)
+        col = f.get_col(f.model._meta.db_table)
+        funcs = connection.ops.get_db_converters(col) + f.get_db_converters(connection)
+        if funcs:
+            converters.append((i, col, funcs))
+    return sql, [f.attname for f in fields], converters
+
+
+def _loaded(attnames, values, alias):
+    """An ArticlePage as ``Model.from_db`` makes it (the other fields deferred), without running
+    the constructors of Django, modelcluster and Wagtail, which do nothing for a loaded page but
+    cost more than the search (only when no pre_init/post_init receivers are connected)."""
+    story = ArticlePage.__new__(ArticlePage)
+    story.__dict__.update(zip(attnames, values, strict=True))
+    story._state = ModelState()
+    story._state.adding = False
+    story._state.db = alias
+    return story
+
+
+def visible_hits(locale_id, ids):
+    """{pk: (ArticlePage with the listing fields, its body as stored JSON text)} of the ids that
+    are visible stories of the edition.
+
+    Visible as ``ArticlePage.objects.visible(locale_id)`` defines it (live, published, no view
+    restriction on the story or a page above it; the tests hold the two together), checked here
+    on one simple query by primary key: the ORM's version costs more to plan than the search.
+    """
+    if not ids:
+        return {}
+    sql, attnames, converters = _hits_query(connection.vendor)
+    with connection.cursor() as cursor:
+        cursor.execute(sql.format(ids=", ".join(["%s"] * len(ids))), list(ids))
+        rows = cursor.fetchall()
+    out = {}
+    alias = connection.alias
+    fast = not (signals.pre_init.has_listeners(ArticlePage) or signals.post_init.has_listeners(ArticlePage))
+    for row in rows:
+        values = list(row[:-2])
+        for i, col, funcs in converters:
+            for func in funcs:
+                values[i] = func(values[i], col, connection)
+        story = _loaded(attnames, values, alias) if fast else ArticlePage.from_db(alias, attnames, values)
+        restricted = (row[-1] or "").split()
+        if (
+            story.live
+            and story.first_published_at is not None
+            and story.locale_id == locale_id
+            and not any(story.path.startswith(path) for path in restricted)
+        ):
+            out[story.pk] = (story, row[-2])
     return out
+
+
+def _snippet(story, body, lemmas, language_code, matcher):
+    """The lead's window if it holds a query word, else the body's, else the lead."""
+    return (
+        highlight(story.lead, lemmas, language_code, matcher)
+        or (body and highlight(body_words(body), lemmas, language_code, matcher))
+        or escape(story.lead)
+    )
 
 
 def search_stories(locale_id, language_code, query, order="relevance", offset=0):
@@ -88,23 +232,19 @@ def search_stories(locale_id, language_code, query, order="relevance", offset=0)
     if not lemmas:
         return results
     order = "new" if order == "new" else "relevance"
-    found = backend().find(locale_id, lemmas, order, offset, RESULTS_PER_PAGE + 1)
-    if not found:
+    ids = backend().find(locale_id, lemmas, order, offset, RESULTS_PER_PAGE + 1)
+    if not ids:
         return results
-    ids = [pk for pk, _lead, _body in found]
     # The index holds visible stories only; visibility is checked again on the hits (a view
     # restriction added a moment ago, a page changed by a bulk update).
-    stories = {
-        story.pk: story
-        for story in ArticlePage.objects.visible(locale_id)
-        .filter(pk__in=ids)
-        .only(*ArticlePage.LISTING_FIELDS)
-    }
+    stories = visible_hits(locale_id, ids)
     page = [stories[pk] for pk in ids if pk in stories]
     if len(page) > RESULTS_PER_PAGE:
         results.next_offset = offset + RESULTS_PER_PAGE
     page = page[:RESULTS_PER_PAGE]
-    flags = {pk: (in_lead, in_body) for pk, in_lead, in_body in found}
-    snippets = _snippets(page, flags, set(lemmas), language_code)
+    lemma_set = set(lemmas)
+    matcher = _Matcher(lemma_set, language_code)
+    snippets = {story.pk: _snippet(story, body, lemma_set, language_code, matcher) for story, body in page}
+    page = [story for story, _body in page]
     results.hits = [(story, snippets[story.pk]) for story in page]
     return results

@@ -11,4 +11,4 @@ class SearchConfig(AppConfig):
     def ready(self):
         from vistka.search import signals
 
-        signals.connect()
+        signals.connect(self)

@@ -9,13 +9,14 @@
   checked (restricted stories leave the index, visible missing ones come back).
 * A page's ``live`` or ``first_published_at`` changed by a queryset ``update()`` (no signal) ->
   a database trigger drops the row or moves its date (see ``vistka.search.index``).
+* A new edition (Locale) -> its own partition of the table on PostgreSQL.
 
 All of it runs in the transaction of the change, so a rolled-back edit leaves the index as it was.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, PageViewRestriction
+from django.db.models.signals import post_delete, post_migrate, post_save
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.signals import post_page_move
 
 # Fields a row is made of (and the tree path, for restrictions above the story).
@@ -63,7 +64,23 @@ def page_moved(sender, instance, **kwargs):
     _subtree_of(instance.pk)
 
 
-def connect():
+def locale_saved(sender, instance, created=False, raw=False, **kwargs):
+    if created and not raw:
+        from vistka.search.index import ensure_partitions
+
+        ensure_partitions()
+
+
+def migrated(sender, using="default", **kwargs):
+    """Editions created by other apps' migrations or post_migrate hooks get their partitions."""
+    from django.db import connections
+
+    from vistka.search.index import ensure_partitions
+
+    ensure_partitions(connections[using])
+
+
+def connect(app_config=None):
     post_save.connect(story_saved, sender=Page, dispatch_uid="storysearch-page-saved")
     from vistka.stories.models import ArticlePage
 
@@ -73,3 +90,5 @@ def connect():
         restriction_changed, sender=PageViewRestriction, dispatch_uid="storysearch-restriction-gone"
     )
     post_page_move.connect(page_moved, dispatch_uid="storysearch-page-moved")
+    post_save.connect(locale_saved, sender=Locale, dispatch_uid="storysearch-locale")
+    post_migrate.connect(migrated, sender=app_config, dispatch_uid="storysearch-migrated")

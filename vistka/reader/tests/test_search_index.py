@@ -3,7 +3,6 @@ deleting, view restrictions and bulk updates; both orders; the capped relevance 
 Runs on SQLite (FTS5) and PostgreSQL (tsvector + GIN)."""
 
 import importlib
-from types import SimpleNamespace
 
 import pytest
 from django.apps import apps
@@ -264,8 +263,118 @@ def test_the_data_migration_fills_an_empty_index(ranked):
     index.backend().truncate()
     assert found("квасоля") == []
 
-    fill = importlib.import_module("vistka.search.migrations.0002_fill").fill
-    fill(apps, SimpleNamespace(connection=connection))
+    migration = importlib.import_module("vistka.search.migrations.0003_partition_by_edition")
+    migration.fill_if_empty(apps, connection)
 
     assert {page.pk: row(page) for page in ranked} == before
     assert StoryIndexEntry.objects.count() == ArticlePage.objects.visible().count()
+
+
+# --- the way back in time (PostgreSQL: walk, then slices read by walking or by bitmaps) ---------
+
+
+@pytest.fixture
+def spread():
+    """Stories a word appears in, spread over two years; other stories newer than all of them."""
+    dates = [at(days=-d) for d in (700, 400, 200, 90, 30, 8, 3)]
+    pages = [story(title=f"Патисони {i}", published_at=when) for i, when in enumerate(dates)]
+    for i in range(12):
+        story(title=f"Свіжа новина {i}", published_at=at(hours=i))
+    return pages
+
+
+@pytest.mark.parametrize(
+    "costs",
+    [None, {"COST_WALK": 0.0}, {"COST_GIN": 0.0, "COST_BTREE": 0.0}],
+    ids=["chosen", "always-walk", "always-bitmap"],
+)
+def test_the_newest_matches_are_found_back_in_time_whatever_the_plan(spread, monkeypatch, costs):
+    monkeypatch.setattr(index, "WALK_ROWS", 3)
+    monkeypatch.setattr(index, "_SPANS", {})
+    for name, value in (costs or {}).items():
+        monkeypatch.setattr(index, name, value)
+    titles = [page.title for page in reversed(spread)]
+
+    assert found("патисони", order="new") == titles
+    assert found("патисони", order="new", offset=5) == titles[5:]
+    assert sorted(found("патисони")) == sorted(titles)
+    monkeypatch.setattr(index, "RELEVANCE_WINDOW", 2)
+    assert sorted(found("патисони")) == sorted(titles[:2])
+
+
+def test_stories_published_in_the_same_second_are_neither_lost_nor_repeated(monkeypatch):
+    monkeypatch.setattr(index, "WALK_ROWS", 2)
+    monkeypatch.setattr(index, "_SPANS", {})
+    pages = [story(title=f"Кабачки {i}", published_at=at(days=-5)) for i in range(5)]
+
+    titles = found("кабачки", order="new")
+    assert sorted(titles) == sorted(page.title for page in pages)
+    assert titles == [page.title for page in sorted(pages, key=lambda p: p.pk, reverse=True)]
+
+
+# --- visibility of the hits ------------------------------------------------------------------
+
+
+def test_visible_hits_agree_with_the_visible_queryset():
+    from vistka.reader.search import visible_hits
+
+    shown = story(title="Видно", published_at=at())
+    draft = story(title="Чернетка", draft=True)
+    scheduled = story(title="Заплановано", scheduled=True)
+    gone = story(title="Знято", published_at=at())
+    gone.unpublish()
+    private = story(title="Закрито", published_at=at())
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    other_edition = story(edition="ru", title="Видно по-русски", published_at=at())
+    ids = [p.pk for p in (shown, draft, scheduled, gone, private, other_edition)]
+
+    for code in ("uk", "ru"):
+        expected = set(
+            ArticlePage.objects.visible(locale(code).pk).filter(pk__in=ids).values_list("pk", flat=True)
+        )
+        assert set(visible_hits(locale(code).pk, ids)) == expected
+    assert set(visible_hits(locale("uk").pk, ids)) == {shown.pk}
+
+    archive = StoryArchivePage.objects.get(locale=locale("ru"))
+    PageViewRestriction.objects.create(page=archive, restriction_type=PageViewRestriction.LOGIN)
+    assert visible_hits(locale("ru").pk, ids) == {}
+    assert not ArticlePage.objects.visible(locale("ru").pk).filter(pk__in=ids).exists()
+
+
+def test_body_snippets_come_from_the_stored_text_without_loading_blocks(django_assert_max_num_queries):
+    story(
+        title="Новини дня",
+        body=[paragraph("<p>Ціни на кавуни &amp; дині <b>зросли</b> удвічі.</p>")],
+        published_at=at(),
+    )
+    with django_assert_max_num_queries(4):
+        results = search_stories(locale("uk").pk, "uk", "дині", "new")
+
+    assert [str(snippet) for _story, snippet in results.hits] == [
+        "Ціни на кавуни &amp; <mark>дині</mark> зросли удвічі."
+    ]
+
+
+# --- PostgreSQL: one partition per edition ---------------------------------------------------
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'")
+def test_each_edition_has_its_own_partition_and_a_new_edition_gets_one():
+    from wagtail.models import Locale
+
+    page = story(edition="ru", title="Раздел", published_at=at())
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT tableoid::regclass::text FROM storysearch_entry WHERE page_id = %s", [page.pk])
+        assert cursor.fetchone()[0] == f"storysearch_entry_{locale('ru').pk}"
+
+    new = Locale.objects.create(language_code="de")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT c.relname FROM pg_inherits AS i JOIN pg_class AS c ON c.oid = i.inhrelid "
+            "WHERE i.inhparent = 'storysearch_entry'::regclass"
+        )
+        partitions = {row[0] for row in cursor.fetchall()}
+    assert f"storysearch_entry_{new.pk}" in partitions
+    assert {f"storysearch_entry_{locale(code).pk}" for code in ("uk", "ru", "en")} <= partitions
