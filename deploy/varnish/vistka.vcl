@@ -144,7 +144,7 @@ sub vcl_backend_response {
             set beresp.http.xkey = beresp.http.xkey + " " + beresp.http.X-Vistka-Fragment-Keys;
             unset beresp.http.X-Vistka-Fragment-Keys;
             # Validators of this assembly, so a browser's revalidation sees a new column too.
-            set beresp.http.ETag = {"W/"a"} + bereq.xid + {"""};
+            set beresp.http.ETag = {"W/"a"} + std.integer(time=now) + "." + bereq.xid + {"""};
             set beresp.http.Last-Modified = now;
         }
     } else if (beresp.http.Content-Type ~ "^(text/|application/(json|xml|rss|atom|feed|ld))") {
