@@ -285,11 +285,12 @@ def spread():
 
 @pytest.mark.parametrize(
     "costs",
-    [None, {"COST_WALK": 0.0}, {"COST_GIN": 0.0, "COST_BTREE": 0.0}],
-    ids=["chosen", "always-walk", "always-bitmap"],
+    [None, {"COST_WALK": 0.0}, {"COST_GIN": 0.0, "COST_BTREE": 0.0}, {"FEW_MATCHES": 10**9}],
+    ids=["chosen", "always-walk", "always-bitmap", "all-at-once"],
 )
 def test_the_newest_matches_are_found_back_in_time_whatever_the_plan(spread, monkeypatch, costs):
     monkeypatch.setattr(index, "WALK_ROWS", 3)
+    monkeypatch.setattr(index, "FEW_MATCHES", -1)  # the walk and the slices, not one GIN query
     monkeypatch.setattr(index, "_SPANS", {})
     for name, value in (costs or {}).items():
         monkeypatch.setattr(index, name, value)
@@ -304,6 +305,7 @@ def test_the_newest_matches_are_found_back_in_time_whatever_the_plan(spread, mon
 
 def test_stories_published_in_the_same_second_are_neither_lost_nor_repeated(monkeypatch):
     monkeypatch.setattr(index, "WALK_ROWS", 2)
+    monkeypatch.setattr(index, "FEW_MATCHES", -1)
     monkeypatch.setattr(index, "_SPANS", {})
     pages = [story(title=f"Кабачки {i}", published_at=at(days=-5)) for i in range(5)]
 
