@@ -1,11 +1,15 @@
 """Measure a (generated) archive: search latency under concurrency and cold story renders.
 
     manage.py archive_bench [--queries 200] [--concurrency 16] [--renders 30] [--http]
+                            [--order relevance|new] [--words common|rare|pairs]
+    manage.py archive_bench --explain "ремонт доріг" [--edition uk] [--order new]
 
-Search: --queries searches for common words of the generated text (uk/ru/en in turn), run by
---concurrency threads, each with its own database connection, through
-``vistka.reader.search.search_stories`` (or, with --http, GET /search/?q= through the test
-client, templates included). Reports p50/p95/p99/max and throughput.
+Search: --queries searches for words of the generated text (uk/ru/en in turn; --words: common
+words, rare ones, or two-word queries), run by --concurrency threads, each with its own database
+connection, through ``vistka.reader.search.search_stories`` (or, with --http, GET /search/?q=
+through the test client, templates included). Reports p50/p95/p99/max and throughput.
+
+--explain runs one search and prints EXPLAIN (ANALYZE, BUFFERS) of each query it made.
 
 Renders: --renders random visible stories, each fetched twice with the caches cleared before
 each fetch: the first fetch may create image renditions (a one-off write); the second is the
@@ -46,6 +50,22 @@ COMMON = {
         "survey", "estimate", "Lviv", "winter",
     ],
 }  # fmt: skip
+# Words of the generated text with few stories (a number, a year, a name with a number) or none.
+RARE = {
+    "uk": ["157", "302", "2013", "штаб 2007", "189 86", "Олійник 302", "абракадабра"],
+    "ru": ["157", "348", "2013", "штаб 2007", "Олейник 302", "львова 55", "абракадабра"],
+    "en": ["157", "307", "2013", "stormy", "Oliinyk 302", "admission 55", "abracadabra"],
+}
+# Two words, each common, together less so.
+PAIRS = {
+    "uk": ["бюджет Київ", "ремонт доріг Одеса", "вибори Львів", "тарифи зими", "фермерів зерна",
+           "транспорт Харків", "шкіл реформа"],
+    "ru": ["бюджет Киев", "ремонт дорог Одесса", "выборы Львов", "тарифы зиме", "фермеров зерна",
+           "транспорт Харьков", "школ реформа"],
+    "en": ["budget Kyiv", "road repairs Odesa", "elections Lviv", "tariffs winter", "farmers grain",
+           "transport Kharkiv", "schools reform"],
+}  # fmt: skip
+WORDS = {"common": COMMON, "rare": RARE, "pairs": PAIRS}
 
 
 def percentile(values, share):
@@ -67,11 +87,17 @@ class Command(BaseCommand):
             "--http", action="store_true", help="Search through GET /search/?q= (templates too)."
         )
         parser.add_argument("--order", choices=("relevance", "new"), default="relevance")
+        parser.add_argument("--words", choices=tuple(WORDS), default="common")
         parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument("--explain", metavar="QUERY", help="EXPLAIN ANALYZE the queries of one search.")
+        parser.add_argument("--edition", default="uk", help="Edition of --explain (default uk).")
 
     def handle(self, *args, **options):
         locales = dict(Locale.objects.values_list("language_code", "pk"))
         rng = random.Random(options["seed"])  # noqa: S311 - picking samples
+        if options["explain"]:
+            self.explain(locales, options)
+            return
         if options["queries"]:
             self.search(locales, options)
         if options["renders"]:
@@ -87,7 +113,7 @@ class Command(BaseCommand):
         codes = [code for code in ("uk", "ru", "en") if code in locales]
         for i in range(options["queries"]):
             code = codes[i % len(codes)]
-            words = COMMON[code]
+            words = WORDS[options["words"]][code]
             jobs.append((code, words[(i // len(codes)) % len(words)]))
         lock = threading.Lock()
         timings = []  # (seconds, code, query, hits)
@@ -134,7 +160,8 @@ class Command(BaseCommand):
         out = self.stdout
         mode = "GET /search/" if options["http"] else "search_stories()"
         out.write(
-            f"Search, {mode}, order={order}: {len(timings)} queries, {options['concurrency']} at a time, "
+            f"Search, {mode}, order={order}, {options['words']} words: {len(timings)} queries, "
+            f"{options['concurrency']} at a time, "
             f"{wall:.1f} s ({len(timings) / wall:.1f} queries/s)"
         )
         if seconds:
@@ -153,6 +180,39 @@ class Command(BaseCommand):
             )
         if errors:
             out.write(self.style.ERROR(f"  {len(errors)} errors, first: {errors[0]}"))
+
+    def explain(self, locales, options):
+        from vistka.reader.search import search_stories
+
+        code = options["edition"]
+        query = options["explain"]
+        search_stories(locales[code], code, query, order=options["order"])  # warm caches
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            results = search_stories(locales[code], code, query, order=options["order"])
+            elapsed = time.perf_counter() - started
+        self.stdout.write(
+            f"[{code}] {query!r}, order={options['order']}: {len(results.hits)} hits, "
+            f"{elapsed * 1000:.1f} ms, {len(captured.captured_queries)} queries"
+        )
+        if connection.vendor != "postgresql":
+            return
+        for number, item in enumerate(captured.captured_queries, start=1):
+            # A slice query comes with the SET LOCAL statements that pick its plan: explain the
+            # SELECT in the same message.
+            statements = item["sql"].split("; ")
+            sql = "; ".join(
+                f"EXPLAIN (ANALYZE, BUFFERS) {s}" if s.lstrip().upper().startswith("SELECT") else s
+                for s in statements
+            )
+            with connection.cursor() as cursor:
+                cursor.execute(sql)
+                while cursor.description is None:
+                    cursor.nextset()
+                plan = [row[0] for row in cursor.fetchall()]
+            self.stdout.write(f"\n--- query {number} ({float(item['time']) * 1000:.1f} ms) ---")
+            self.stdout.write(" ".join(item["sql"].split())[:600])
+            self.stdout.write("\n".join(plan))
 
     # --- renders ------------------------------------------------------------------------------
 
