@@ -8,7 +8,8 @@ publish_visible_s=...`. Exits 0 whatever the figures; non-zero only when the har
 
 Environment: BENCH_QUICK=1 (2 rounds x 2 s, 20 stories per edition), BENCH_ROUNDS, BENCH_SECONDS,
 BENCH_STORIES, BENCH_DATABASE_URL (use that database, e.g. PostgreSQL with a million stories;
-it is migrated and gets one published story), BENCH_PUBLISH_TIMEOUT (s, default 30),
+it is migrated and gets one published story; its pictures are read from BENCH_MEDIA_ROOT, default
+var/media), BENCH_PUBLISH_TIMEOUT (s, default 30),
 BENCH_KEEP=1 (keep the temporary directory and its logs), BENCH_DATA=factories (build the
 data with vistka.stories.factories even when the demo loader exists).
 """
@@ -71,6 +72,8 @@ def build_env(tmp, ports):
     )
     if os.environ.get("BENCH_DATABASE_URL"):
         env["DATABASE_URL"] = os.environ["BENCH_DATABASE_URL"]
+        # That database's pictures live where it was filled (renditions are made from them).
+        env["MEDIA_ROOT"] = os.environ.get("BENCH_MEDIA_ROOT") or str(REPO / "var" / "media")
     return env
 
 
