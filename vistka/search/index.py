@@ -58,10 +58,15 @@ FTS_WEIGHTS = (10.0, 4.0, 1.0)
 # the costs below (microseconds per row walked, per GIN posting, per date-index entry) favour.
 WALK_ROWS = 1000
 FEW_MATCHES = 2000  # estimated matches in the edition up to which one GIN query reads them all
+PROBE_ROWS = 5000  # at most this many matches read through GIN for words rare only together
 COST_WALK, COST_GIN, COST_BTREE = 1.0, 0.15, 0.03
 BITMAP_WORK_MEM = "16MB"  # exact (not lossy) bitmaps for common words
 TSV_STATISTICS = 1000  # lexemes in the most-common-elements statistics: 10 x this
 _SPANS = {}  # locale id -> ((newest, oldest first publication), valid until)
+_ROWS = {}  # locale id -> (stories in the edition, valid until)
+_LEXEME_STATS = {}  # locale id -> ((lexeme frequencies, rare share, stories) or None, valid until)
+STATS_SECONDS = 600
+SIMPLE_LEXEME = re.compile(r"[^\W_]+")  # a lemma the 'simple' parser keeps as one lexeme
 SPAN_SECONDS = 10
 
 # The stored vector. Each part is lemmas joined by spaces; to_tsvector with 'simple' only splits
@@ -219,42 +224,37 @@ class PostgresIndex:
     def newest_matches(self, locale_id, text, need, rank):
         """The ``need`` newest matches [(page_id, published_at, rank or 0)], newest first.
 
-        0. Few matches in the edition by the planner's estimate (rare words): all at once
-           through the GIN index.
+        0. Few matches in the edition by the planner's estimate: all at once through the GIN
+           index (rare words). With several words the smallest single-word estimate counts (the
+           planner's estimate for all of them assumes independent words: "road repairs" would
+           look rare).
         1. Walk the edition's newest ``WALK_ROWS`` stories one by one (stops as soon as ``need``
            match): common words end here.
-        2. Otherwise go back in time in slices growing fourfold, each read the cheaper way for
-           the density of matches seen so far: walking the date index (dense) or a bitmap of the
-           GIN and date indexes (sparse), so the cost follows the matches, never a walk through
-           years of stories that do not match (a word common only long ago, a year number).
+        2. Rare together though each is common (by the planner and by the walk): every match
+           through the GIN index, at most ``PROBE_ROWS`` of them; more means step 3.
+        3. Go back in time in slices growing fourfold, each read the cheaper way for the density
+           of matches seen so far: walking the date index (dense) or a bitmap of the GIN and date
+           indexes (sparse), so the cost follows the matches, never a walk through years of
+           stories that do not match (a word common only long ago, a year number).
         """
         query = QUERY_SQL.format(text="%(text)s")
         rank_sql = f"ts_rank(tsv, {query})" if rank else "0::real"
         params = {"locale": locale_id, "text": text, "walk": WALK_ROWS, "need": need}
+        words = text.split()
         with self.conn.cursor() as cursor:
-            # 0. Few matches in the whole edition (the planner's estimate, from the statistics of
-            # the edition's partition): read them all through the GIN index, one query.
-            cursor.execute(
-                f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {TABLE} "  # noqa: S608
-                f"WHERE locale_id = %(locale)s AND tsv @@ {query}",
-                params,
-            )
-            plan = cursor.fetchone()[0]
-            estimate = (json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]["Plan Rows"]
-            if estimate <= FEW_MATCHES:
-                cursor.execute(
-                    f"SET LOCAL enable_indexscan = off; SET LOCAL work_mem = '{BITMAP_WORK_MEM}'; "  # noqa: S608
-                    f"SELECT page_id, published_at, {rank_sql} FROM ("
-                    f"SELECT page_id, published_at, tsv FROM {TABLE} "
-                    f"WHERE locale_id = %(locale)s AND tsv @@ {query} "
-                    "ORDER BY published_at DESC, page_id DESC LIMIT %(need)s) AS kept "
-                    "ORDER BY published_at DESC, page_id DESC; "
-                    "SET LOCAL enable_indexscan TO DEFAULT; SET LOCAL work_mem TO DEFAULT",
+            alone = self._estimates(cursor, locale_id, words)
+            rows = max(self.rows(locale_id), 1)
+            together = rows
+            for estimate in alone:  # the planner's way: independent words
+                together *= estimate / rows
+            if min(alone) <= FEW_MATCHES:
+                return self._bitmap(
+                    cursor,
+                    f"{rank_sql}",
+                    query,
                     params,
+                    "ORDER BY published_at DESC, page_id DESC LIMIT %(need)s",
                 )
-                while cursor.description is None:
-                    cursor.nextset()
-                return cursor.fetchall()
             cursor.execute(
                 f"""
                 SELECT page_id, published_at, rank, hit, n FROM (
@@ -271,18 +271,109 @@ class PostgresIndex:
                 params,
             )
             rows = cursor.fetchall()
-        found = [(pk, when, r) for pk, when, r, hit, _n in rows if hit]
-        boundary = next(((pk, when) for pk, when, _r, _hit, n in rows if n == WALK_ROWS), None)
-        if len(found) >= need or boundary is None:
-            return found[:need]
-        return found + self._older_matches(locale_id, text, need - len(found), rank_sql, len(found), boundary)
+            found = [(pk, when, r) for pk, when, r, hit, _n in rows if hit]
+            boundary = next(((pk, when) for pk, when, _r, _hit, n in rows if n == WALK_ROWS), None)
+            if len(found) >= need or boundary is None:
+                return found[:need]
+            if together <= PROBE_ROWS and (len(found) + 0.5) / WALK_ROWS * self.rows(locale_id) <= PROBE_ROWS:
+                cursor.execute(
+                    f"SET LOCAL enable_indexscan = off; SET LOCAL work_mem = '{BITMAP_WORK_MEM}'; "  # noqa: S608
+                    f"SELECT page_id, published_at, {rank_sql}, total FROM ("
+                    "SELECT page_id, published_at, tsv, count(*) OVER () AS total FROM ("
+                    f"SELECT page_id, published_at, tsv FROM {TABLE} "
+                    f"WHERE locale_id = %(locale)s AND tsv @@ {query} LIMIT %(probe)s) AS every "
+                    "ORDER BY published_at DESC, page_id DESC LIMIT %(need)s) AS kept "
+                    "ORDER BY published_at DESC, page_id DESC; "
+                    "SET LOCAL enable_indexscan TO DEFAULT; SET LOCAL work_mem TO DEFAULT",
+                    {**params, "probe": PROBE_ROWS},
+                )
+                while cursor.description is None:
+                    cursor.nextset()
+                every = cursor.fetchall()
+                if not every or every[0][3] < PROBE_ROWS:  # all of them were read
+                    return [row[:3] for row in every]
+        postings = sum(alone)  # what a GIN bitmap of the query reads
+        older = self._older_matches(
+            locale_id, text, need - len(found), rank_sql, len(found), boundary, postings
+        )
+        return found + older
 
-    def _older_matches(self, locale_id, text, need, rank_sql, hits, boundary):
+    def _estimates(self, cursor, locale_id, words):
+        """Stories of the edition holding each word, as the planner estimates them: from the
+        most-common-elements statistics of the edition's partition (cached), else EXPLAIN."""
+        stats = self.lexeme_stats(locale_id)
+        out = []
+        unknown = []
+        for word in words:
+            if stats is not None and SIMPLE_LEXEME.fullmatch(word):
+                frequencies, rare, rows = stats
+                out.append(frequencies.get(word, rare) * rows)
+            else:
+                unknown.append(word)
+        if unknown:
+            names = {f"t{i}": value for i, value in enumerate(unknown)}
+            cursor.execute(
+                "; ".join(
+                    f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {TABLE} WHERE locale_id = %(locale)s "  # noqa: S608
+                    f"AND tsv @@ {QUERY_SQL.format(text=f'%({name})s')}"
+                    for name in names
+                ),
+                {"locale": locale_id, **names},
+            )
+            while True:
+                plan = cursor.fetchone()[0]
+                out.append((json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]["Plan Rows"])
+                if not cursor.nextset():
+                    break
+        return out
+
+    def lexeme_stats(self, locale_id):
+        """({lexeme: share of stories}, share assumed for the others, stories) of the edition's
+        partition, from pg_stats (what the planner uses), cached for ``STATS_SECONDS``; None
+        without statistics."""
+        now = time.monotonic()
+        hit = _LEXEME_STATS.get(locale_id)
+        if hit is not None and hit[1] > now:
+            return hit[0]
+        with self.conn.cursor() as cursor:
+            cursor.execute(
+                "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples "
+                "FROM pg_stats AS s JOIN pg_class AS c ON c.relname = s.tablename "
+                "WHERE s.tablename = %s AND s.attname = 'tsv'",
+                [f"{TABLE}_{locale_id:d}"],
+            )
+            row = cursor.fetchone()
+        value = None
+        if row and row[0] and row[2] > 0:
+            elems, freqs, rows = row
+            frequencies = dict(zip(elems, freqs, strict=False))  # freqs ends with min, max, nulls
+            # As PostgreSQL's tsmatchsel: a lexeme missing from the list is rarer than its rarest.
+            value = (frequencies, min(freqs[: len(elems)]) / 2, rows)
+        _LEXEME_STATS[locale_id] = (value, now + STATS_SECONDS)
+        return value
+
+    def _bitmap(self, cursor, rank_sql, query, params, tail):
+        """Matches of the whole edition through the GIN index (index scans off for the statement:
+        several statements in one message run as one transaction, so SET LOCAL ends with it, and
+        is put back explicitly for a caller's open transaction)."""
+        cursor.execute(
+            f"SET LOCAL enable_indexscan = off; SET LOCAL work_mem = '{BITMAP_WORK_MEM}'; "  # noqa: S608
+            f"SELECT page_id, published_at, {rank_sql} FROM ("
+            f"SELECT page_id, published_at, tsv FROM {TABLE} "
+            f"WHERE locale_id = %(locale)s AND tsv @@ {query} {tail}) AS kept "
+            "ORDER BY published_at DESC, page_id DESC; "
+            "SET LOCAL enable_indexscan TO DEFAULT; SET LOCAL work_mem TO DEFAULT",
+            params,
+        )
+        while cursor.description is None:
+            cursor.nextset()
+        return cursor.fetchall()
+
+    def _older_matches(self, locale_id, text, need, rank_sql, hits, boundary, postings):
         newest, oldest = self.span(locale_id)
         bound_id, upper = boundary
         days = max((newest - upper).total_seconds() / 86400, 1 / 24)
         per_day = WALK_ROWS / days
-        total_rows = per_day * max((newest - oldest).total_seconds() / 86400, 1)
         seen_rows = WALK_ROWS
         query = QUERY_SQL.format(text="%(text)s")
         # The rank is computed on the rows kept only (outside the LIMIT).
@@ -304,7 +395,7 @@ class PostgresIndex:
                 density = (hits + 0.5) / seen_rows
                 left = need - len(found)
                 walk = min(slice_rows, left / density) * COST_WALK
-                bitmap = (density * total_rows * COST_GIN + slice_rows * COST_BTREE) + density * slice_rows
+                bitmap = postings * COST_GIN + slice_rows * COST_BTREE + density * slice_rows
                 # The plan is chosen by switching the other kind of scan off for this statement:
                 # several statements in one message run as one transaction, so SET LOCAL ends
                 # with it (and is put back explicitly for a caller's open transaction).
@@ -333,6 +424,22 @@ class PostgresIndex:
                     break
                 upper = lower
         return found
+
+    def rows(self, locale_id):
+        """Stories in the edition (the planner's count of its partition), cached like ``span``."""
+        now = time.monotonic()
+        hit = _ROWS.get(locale_id)
+        if hit is not None and hit[1] > now:
+            return hit[0]
+        with self.conn.cursor() as cursor:
+            cursor.execute(
+                f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {TABLE} WHERE locale_id = %s",  # noqa: S608
+                [locale_id],
+            )
+            plan = cursor.fetchone()[0]
+        value = (json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]["Plan Rows"]
+        _ROWS[locale_id] = (value, now + SPAN_SECONDS)
+        return value
 
     def span(self, locale_id):
         """(newest, oldest) first publication in the edition, cached for ``SPAN_SECONDS`` per process

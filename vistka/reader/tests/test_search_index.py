@@ -351,7 +351,8 @@ def test_body_snippets_come_from_the_stored_text_without_loading_blocks(django_a
         body=[paragraph("<p>Ціни на кавуни &amp; дині <b>зросли</b> удвічі.</p>")],
         published_at=at(),
     )
-    with django_assert_max_num_queries(4):
+    search_stories(locale("uk").pk, "uk", "дині", "new")  # the index's cached statistics
+    with django_assert_max_num_queries(4):  # no query per source, image or story in the body
         results = search_stories(locale("uk").pk, "uk", "дині", "new")
 
     assert [str(snippet) for _story, snippet in results.hits] == [
@@ -380,3 +381,22 @@ def test_each_edition_has_its_own_partition_and_a_new_edition_gets_one():
         partitions = {row[0] for row in cursor.fetchall()}
     assert f"storysearch_entry_{new.pk}" in partitions
     assert {f"storysearch_entry_{locale(code).pk}" for code in ("uk", "ru", "en")} <= partitions
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'")
+def test_estimates_come_from_the_editions_statistics(monkeypatch):
+    monkeypatch.setattr(index, "_LEXEME_STATS", {})
+    monkeypatch.setattr(index, "_ROWS", {})
+    for i in range(30):
+        story(title=f"Баклажани {i}", published_at=at(minutes=i))
+    uk = locale("uk").pk
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE storysearch_entry_{uk}")
+        alone = index.backend()._estimates(cursor, uk, ["баклажан", "абракадабра", "ex-post"])
+
+    stats = index.backend().lexeme_stats(uk)
+    assert stats is not None and "баклажан" in stats[0]
+    assert 25 <= alone[0] <= 35  # every one of the ~30 stories
+    assert alone[1] < 5  # not among the common lexemes
+    assert alone[2] >= 0  # not one plain lexeme: asked of the planner
+    assert len(found("баклажани", order="new")) == 20

@@ -198,6 +198,10 @@ class Command(BaseCommand):
         if connection.vendor != "postgresql":
             return
         for number, item in enumerate(captured.captured_queries, start=1):
+            self.stdout.write(f"\n--- query {number} ({float(item['time']) * 1000:.1f} ms) ---")
+            self.stdout.write(" ".join(item["sql"].split())[:600])
+            if item["sql"].lstrip().upper().startswith("EXPLAIN"):
+                continue  # the planner's estimates
             # A slice query comes with the SET LOCAL statements that pick its plan: explain the
             # SELECT in the same message.
             statements = item["sql"].split("; ")
@@ -210,8 +214,6 @@ class Command(BaseCommand):
                 while cursor.description is None:
                     cursor.nextset()
                 plan = [row[0] for row in cursor.fetchall()]
-            self.stdout.write(f"\n--- query {number} ({float(item['time']) * 1000:.1f} ms) ---")
-            self.stdout.write(" ".join(item["sql"].split())[:600])
             self.stdout.write("\n".join(plan))
 
     # --- renders ------------------------------------------------------------------------------
