@@ -139,6 +139,12 @@ sub vcl_backend_response {
         set beresp.grace = 0s;
     }
     if (bereq.http.X-Vistka-Encoding) {
+        # An assembled copy is re-assembled (from the assembler's objects, not the app) at least
+        # every 10 s: should it have been built from a stale part while the app was unreachable
+        # for a moment, that ends within seconds of the app's return.
+        if (beresp.ttl > 10s) {
+            set beresp.ttl = 10s;
+        }
         # An assembled copy: purged with its page and with each fragment it shows.
         if (beresp.http.X-Vistka-Fragment-Keys) {
             set beresp.http.xkey = beresp.http.xkey + " " + beresp.http.X-Vistka-Fragment-Keys;

@@ -1,5 +1,6 @@
 """The reader site's queries, all built on ArticlePage.objects.visible()."""
 
+from django.db import connection
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 from django.utils import translation
@@ -32,7 +33,27 @@ def sections_menu(locale_id):
 
 
 def latest_by_section(locale_id, per_section=4):
-    """The newest stories of every section, in one query (a window function per section)."""
+    """The newest stories of every section, in one query.
+
+    Where the database allows a LIMIT in each part of a UNION (PostgreSQL), each section is its own
+    newest-first walk that stops after `per_section` stories: a window function over the whole
+    edition numbers every story it has (3.4 s at 600,000 stories). SQLite keeps the window.
+    """
+    if connection.features.supports_slicing_ordering_in_compound:
+        sections = sections_menu(locale_id)
+        if not sections:
+            return {}
+        fields = (*ArticlePage.LISTING_FIELDS, "section_id")
+        parts = [
+            stories(locale_id).filter(section_id=section.pk).only(*fields)[:per_section]
+            for section in sections
+        ]
+        grouped = {}
+        for story in parts[0].union(*parts[1:], all=True):
+            grouped.setdefault(story.section_id, []).append(story)
+        for found in grouped.values():
+            found.sort(key=lambda story: (story.first_published_at, story.pk), reverse=True)
+        return grouped
     ranked = (
         stories(locale_id)
         .filter(section__isnull=False)
