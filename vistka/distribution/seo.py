@@ -7,7 +7,7 @@ from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from vistka.distribution.images import LEAD_SRCSET, SOCIAL_CARD, STRUCTURED, renditions
+from vistka.distribution.images import LEAD_SRCSET, SOCIAL_CARD, STRUCTURED, every_rendition
 from vistka.distribution.links import absolute, edition_url
 from vistka.editions.languages import EDITIONS
 from vistka.stories.kinds import Kind
@@ -59,7 +59,7 @@ def story_images(story):
     if story.lead_image is None:
         return None, []
     # One lookup for every rendition the page uses; the srcset tag then finds them in the cache.
-    found = renditions(story.lead_image, SOCIAL_CARD, *STRUCTURED, *LEAD_SRCSET)
+    found = every_rendition(story.lead_image, SOCIAL_CARD, *STRUCTURED, *LEAD_SRCSET)
     return found[SOCIAL_CARD], [absolute(found[spec].url) for spec in STRUCTURED]
 
 
