@@ -59,7 +59,8 @@ FTS_WEIGHTS = (10.0, 4.0, 1.0)
 WALK_ROWS = 1000
 FEW_MATCHES = 2000  # estimated matches in the edition up to which one GIN query reads them all
 PROBE_ROWS = 5000  # at most this many matches read through GIN for words rare only together
-COST_WALK, COST_GIN, COST_BTREE = 1.0, 0.15, 0.03
+# Per row walked, per GIN posting read, per date-index entry, per row fetched from a bitmap.
+COST_WALK, COST_GIN, COST_BTREE, COST_HEAP = 1.0, 0.15, 0.03, 1.0
 BITMAP_WORK_MEM = "16MB"  # exact (not lossy) bitmaps for common words
 TSV_STATISTICS = 1000  # lexemes in the most-common-elements statistics: 10 x this
 _SPANS = {}  # locale id -> ((newest, oldest first publication), valid until)
@@ -266,35 +267,52 @@ class PostgresIndex:
                         ORDER BY published_at DESC, page_id DESC LIMIT %(walk)s
                     ) AS newest
                 ) AS walked
-                WHERE hit OR n = %(walk)s
-                LIMIT %(need)s""",  # noqa: S608
-                params,
+                WHERE hit OR n = %(walk)s OR n = %(mark)s
+                LIMIT %(need)s + 2""",  # noqa: S608
+                {**params, "mark": max(1, WALK_ROWS // 10)},
             )
             rows = cursor.fetchall()
-            found = [(pk, when, r) for pk, when, r, hit, _n in rows if hit]
+            found = [(pk, when, r) for pk, when, r, hit, _n in rows if hit][:need]
             boundary = next(((pk, when) for pk, when, _r, _hit, n in rows if n == WALK_ROWS), None)
+            mark = next((when for _pk, when, _r, _hit, n in rows if n == max(1, WALK_ROWS // 10)), None)
             if len(found) >= need or boundary is None:
                 return found[:need]
-            if together <= PROBE_ROWS and (len(found) + 0.5) / WALK_ROWS * self.rows(locale_id) <= PROBE_ROWS:
+            postings = sum(alone)  # what a GIN bitmap of the query reads
+            density = (len(found) + 0.5) / WALK_ROWS
+            predicted = density * self.rows(locale_id)
+            if (
+                together <= PROBE_ROWS
+                and predicted <= PROBE_ROWS
+                and postings * COST_GIN + predicted * COST_HEAP < (need - len(found)) / density * COST_WALK
+            ):
                 cursor.execute(
                     f"SET LOCAL enable_indexscan = off; SET LOCAL work_mem = '{BITMAP_WORK_MEM}'; "  # noqa: S608
-                    f"SELECT page_id, published_at, {rank_sql}, total FROM ("
-                    "SELECT page_id, published_at, tsv, count(*) OVER () AS total FROM ("
-                    f"SELECT page_id, published_at, tsv FROM {TABLE} "
+                    "SELECT page_id, published_at, count(*) OVER () FROM ("
+                    f"SELECT page_id, published_at FROM {TABLE} "
                     f"WHERE locale_id = %(locale)s AND tsv @@ {query} LIMIT %(probe)s) AS every "
-                    "ORDER BY published_at DESC, page_id DESC LIMIT %(need)s) AS kept "
-                    "ORDER BY published_at DESC, page_id DESC; "
+                    "ORDER BY published_at DESC, page_id DESC LIMIT %(need)s; "
                     "SET LOCAL enable_indexscan TO DEFAULT; SET LOCAL work_mem TO DEFAULT",
                     {**params, "probe": PROBE_ROWS},
                 )
                 while cursor.description is None:
                     cursor.nextset()
                 every = cursor.fetchall()
-                if not every or every[0][3] < PROBE_ROWS:  # all of them were read
-                    return [row[:3] for row in every]
-        postings = sum(alone)  # what a GIN bitmap of the query reads
+                if not every or every[0][2] < PROBE_ROWS:  # all of them were read
+                    ranks = {}
+                    if rank and every:
+                        cursor.execute(
+                            f"SELECT page_id, {rank_sql} FROM {TABLE} "  # noqa: S608
+                            "WHERE locale_id = %(locale)s AND page_id = ANY(%(ids)s)",
+                            {**params, "ids": [row[0] for row in every]},
+                        )
+                        ranks = dict(cursor.fetchall())
+                    return [(pk, when, ranks.get(pk, 0.0)) for pk, when, _total in every]
+        # Stories a day, from the walked ones below the newest tenth (a story published after a
+        # long pause would make the newest ones look rare).
+        days = max((mark - boundary[1]).total_seconds() / 86400 if mark else 0, 1 / 24)
+        per_day = max(WALK_ROWS - max(1, WALK_ROWS // 10), 1) / days
         older = self._older_matches(
-            locale_id, text, need - len(found), rank_sql, len(found), boundary, postings
+            locale_id, text, need - len(found), rank_sql, len(found), boundary, postings, per_day
         )
         return found + older
 
@@ -369,11 +387,9 @@ class PostgresIndex:
             cursor.nextset()
         return cursor.fetchall()
 
-    def _older_matches(self, locale_id, text, need, rank_sql, hits, boundary, postings):
-        newest, oldest = self.span(locale_id)
+    def _older_matches(self, locale_id, text, need, rank_sql, hits, boundary, postings, per_day):
+        _newest, oldest = self.span(locale_id)
         bound_id, upper = boundary
-        days = max((newest - upper).total_seconds() / 86400, 1 / 24)
-        per_day = WALK_ROWS / days
         seen_rows = WALK_ROWS
         query = QUERY_SQL.format(text="%(text)s")
         # The rank is computed on the rows kept only (outside the LIMIT).
@@ -395,7 +411,7 @@ class PostgresIndex:
                 density = (hits + 0.5) / seen_rows
                 left = need - len(found)
                 walk = min(slice_rows, left / density) * COST_WALK
-                bitmap = postings * COST_GIN + slice_rows * COST_BTREE + density * slice_rows
+                bitmap = postings * COST_GIN + slice_rows * COST_BTREE + density * slice_rows * COST_HEAP
                 # The plan is chosen by switching the other kind of scan off for this statement:
                 # several statements in one message run as one transaction, so SET LOCAL ends
                 # with it (and is put back explicitly for a caller's open transaction).

@@ -10,9 +10,11 @@ import sys
 import time
 
 from django.core.management.base import BaseCommand
+from django.db import connection
 from tqdm import tqdm
 
 from vistka.search.index import rebuild
+from vistka.search.models import StoryIndexEntry
 
 
 class Command(BaseCommand):
@@ -32,6 +34,9 @@ class Command(BaseCommand):
                 done[0] = count
 
             count = rebuild(batch=options["batch"], log=self.stdout.write, progress=progress)
+        if connection.vendor == "postgresql" and not connection.in_atomic_block:
+            with connection.cursor() as cursor:  # hint bits and visibility map now, not on first searches
+                cursor.execute(f"VACUUM (ANALYZE) {StoryIndexEntry._meta.db_table}")
         self.stdout.write(
             self.style.SUCCESS(f"Indexed {count:,} stories in {time.monotonic() - started:.1f} s.")
         )
