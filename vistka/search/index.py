@@ -259,13 +259,17 @@ class PostgresIndex:
             cursor.execute(
                 f"""
                 SELECT page_id, published_at, rank, hit, n FROM (
-                    SELECT page_id, published_at, tsv @@ {query} AS hit,
-                        CASE WHEN tsv @@ {query} THEN {rank_sql} END AS rank,
+                    SELECT page_id, published_at, hit, rank,
                         row_number() OVER (ORDER BY published_at DESC, page_id DESC) AS n
                     FROM (
-                        SELECT page_id, published_at, tsv FROM {TABLE} WHERE locale_id = %(locale)s
-                        ORDER BY published_at DESC, page_id DESC LIMIT %(walk)s
-                    ) AS newest
+                        SELECT page_id, published_at, hit, CASE WHEN hit THEN {rank_sql} END AS rank
+                        FROM (
+                            SELECT page_id, published_at, tsv, tsv @@ {query} AS hit FROM {TABLE}
+                            WHERE locale_id = %(locale)s
+                            ORDER BY published_at DESC, page_id DESC LIMIT %(walk)s
+                        ) AS newest
+                        OFFSET 0
+                    ) AS tested
                 ) AS walked
                 WHERE hit OR n = %(walk)s OR n = %(mark)s
                 LIMIT %(need)s + 2""",  # noqa: S608
