@@ -268,7 +268,7 @@ class PostgresIndex:
                             WHERE locale_id = %(locale)s
                             ORDER BY published_at DESC, page_id DESC LIMIT %(walk)s
                         ) AS newest
-                        OFFSET 0
+                        ORDER BY published_at DESC, page_id DESC OFFSET 0
                     ) AS tested
                 ) AS walked
                 WHERE hit OR n = %(walk)s OR n = %(mark)s
