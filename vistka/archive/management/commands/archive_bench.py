@@ -7,7 +7,8 @@
 Search: --queries searches for words of the generated text (uk/ru/en in turn; --words: common
 words, rare ones, or two-word queries), run by --concurrency threads, each with its own database
 connection, through ``vistka.reader.search.search_stories`` (or, with --http, GET /search/?q=
-through the test client, templates included). Reports p50/p95/p99/max and throughput.
+through the test client, templates included). Reports p50/p95/p99/max and throughput. Each
+thread warms its own connection with one untimed search per edition before the clock starts.
 
 --explain runs one search and prints EXPLAIN (ANALYZE, BUFFERS) of each query it made.
 
@@ -120,8 +121,17 @@ class Command(BaseCommand):
         errors = []
         order = options["order"]
 
+        ready = threading.Barrier(options["concurrency"] + 1)
+
         def worker():
             client = Client(HTTP_HOST="localhost") if options["http"] else None
+            try:
+                # Untimed: this thread's own connection (a new PostgreSQL backend's first queries
+                # load the catalog, a few ms), as a long-lived application connection would be.
+                for code in codes:
+                    search_stories(locales[code], code, COMMON[code][0])
+            finally:
+                ready.wait()
             try:
                 while True:
                     with lock:
@@ -149,10 +159,11 @@ class Command(BaseCommand):
         # One warm-up query per edition: lemmatiser dictionaries, memos, connection set-up.
         for code in codes:
             search_stories(locales[code], code, COMMON[code][0])
-        started = time.perf_counter()
         threads = [threading.Thread(target=worker) for _ in range(options["concurrency"])]
         for thread in threads:
             thread.start()
+        ready.wait()  # every worker has warmed its connection
+        started = time.perf_counter()
         for thread in threads:
             thread.join()
         wall = time.perf_counter() - started
