@@ -1,6 +1,6 @@
 """PostgreSQL: the index table partitioned by edition (LIST on locale_id): per-edition statistics
 and GIN indexes. Rows already there are kept; an empty index is filled from the stories (about
-10 minutes per million stories; ``manage.py rebuild_story_index`` does the same at any time).
+half an hour per million stories; ``manage.py rebuild_story_index`` does the same at any time).
 SQLite: only the fill."""
 
 from django.db import migrations
