@@ -8,7 +8,10 @@
 * A view restriction added, changed or removed, or a page moved -> every story under the page is
   checked (restricted stories leave the index, visible missing ones come back).
 * A page's ``live`` or ``first_published_at`` changed by a queryset ``update()`` (no signal) ->
-  a database trigger drops the row or moves its date (see ``vistka.search.index``).
+  a database trigger drops the row or moves its date (see ``vistka.search.index``). Turning
+  ``live`` on that way cannot write the row (lemmas come from Python): ``rebuild_story_index``.
+* Restriction and move changes re-check the whole subtree in the request: a restriction on an
+  edition's home page and its removal rewrite that edition's rows (minutes at a million).
 * A new edition (Locale) -> its own partition of the table on PostgreSQL.
 
 All of it runs in the transaction of the change, so a rolled-back edit leaves the index as it was.

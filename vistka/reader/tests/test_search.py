@@ -1,5 +1,5 @@
-"""Search per edition on Wagtail's database backend (SQLite FTS5 or PostgreSQL full text), with
-lemmatised morphology: any inflected form finds the others."""
+"""Search per edition on the project's story index (vistka/search: FTS5 on SQLite, a weighted
+tsvector on PostgreSQL), with lemmatised morphology: any inflected form finds the others."""
 
 from urllib.parse import quote
 
@@ -61,8 +61,9 @@ def found(response):
 
 
 def test_stories_are_indexed_when_published_without_an_explicit_update_index(client, stories):
-    """The factory publishes through Wagtail; the search signal handlers index the page at once
-    (django_tasks' immediate backend), so no update_index or backend.add() is needed."""
+    """The factory publishes through Wagtail; the signal handlers index the page at once, in the
+    story index and (django_tasks' immediate backend) in Wagtail's, which the admin's page search
+    still uses, so no update_index or rebuild is needed."""
     fresh = story(title="Щойно опублікована новина про кавуни")
 
     assert ArticlePage.objects.filter(pk=fresh.pk).search("кавуни").count() == 1
