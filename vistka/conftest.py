@@ -42,9 +42,4 @@ def empty_fast_path_store():
     flushed or rolled back without the purges a real change sends."""
     from vistka.delivery import fastpath
 
-    store = fastpath.STORE
-    store.clear()
-    with store.lock:
-        store.fill_locks.clear()
-        store.last_event = None
-        store.next_poll = 0.0
+    fastpath.STORE.reset()

@@ -148,6 +148,14 @@ class Store:
             self.entries.clear()
             self.index.clear()
 
+    def reset(self):
+        """Empty, and as if just started: no fill locks, the purge-log cursor not yet read."""
+        with self.lock:
+            self.clear()
+            self.fill_locks.clear()
+            self.last_event = None
+            self.next_poll = 0.0
+
     def fill_lock(self, url):
         with self.lock:
             return self.fill_locks.setdefault(url, threading.Lock())

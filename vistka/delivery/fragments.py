@@ -6,7 +6,9 @@ either changes). A new story then refreshes one fragment, not every cached page.
 """
 
 import re
+import time
 
+from django.conf import settings
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.views.decorators.http import require_safe
@@ -18,6 +20,10 @@ FRAGMENT_KEYS = {"latest": ("latest-{edition}", "edition-{edition}")}  # what ea
 MARKER = re.compile(rb"<!--vistka:fragment:(latest):(uk|ru|en)-->")
 
 
+def fragment_keys(name, edition):
+    return {key.format(edition=edition) for key in FRAGMENT_KEYS[name]}
+
+
 def fragment_path(name, edition):
     return f"/_fragments/{name}/{edition}/"
 
@@ -27,9 +33,7 @@ def slot(request, name, edition):
     if request is not None and "ESI/1.0" in request.META.get("HTTP_SURROGATE_CAPABILITY", ""):
         request._uses_esi = True
         # Varnish keeps assembled copies of pages; they are purged with the fragments they show.
-        found = getattr(request, "_esi_keys", set())
-        found.update(key.format(edition=edition) for key in FRAGMENT_KEYS[name])
-        request._esi_keys = found
+        request._esi_keys = getattr(request, "_esi_keys", set()) | fragment_keys(name, edition)
         return f'<esi:include src="{fragment_path(name, edition)}"/>'
     if request is not None:
         request._has_fragment_markers = True
@@ -47,7 +51,7 @@ def latest(request, edition):
     with translation.override(edition):
         locale_id = queries.current_locale_id()
         stories = queries.latest(locale_id)
-        keys.add(request, *(key.format(edition=edition) for key in FRAGMENT_KEYS["latest"]))
+        keys.add(request, *fragment_keys("latest", edition))
         response = TemplateResponse(
             request, "reader/latest_column.html", {"latest": stories, "edition": EDITIONS_BY_CODE[edition]}
         )
@@ -64,14 +68,10 @@ def cached(request, name, edition):
     """The fragment's bytes for splicing into a page Django rendered: rendered once, then kept in
     the fast path's store (purged with its keys, across processes through the purge log) until
     its s-maxage runs out. The page is keyed by the fragment's keys, as it shows it."""
-    import time
+    from vistka.delivery import fastpath  # it imports this module
 
-    from django.conf import settings
-
-    from vistka.delivery import fastpath
-
-    fragment_keys = {key.format(edition=edition) for key in FRAGMENT_KEYS[name]}
-    keys.add(request, *fragment_keys)
+    found_keys = fragment_keys(name, edition)
+    keys.add(request, *found_keys)
     store = fastpath.STORE
     store.poll()
     url = f"spliced:{request.get_host()}{fragment_path(name, edition)}"
@@ -82,6 +82,6 @@ def cached(request, name, edition):
             if entry is None:
                 body = latest(request, edition).content
                 expires = time.monotonic() + settings.CACHE_TTL
-                entry = fastpath.Entry("200 OK", [], body, fragment_keys, expires, False)
+                entry = fastpath.Entry("200 OK", [], body, found_keys, expires, False)
                 store.put(url, entry)
     return entry.body

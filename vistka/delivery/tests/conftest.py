@@ -10,12 +10,7 @@ from vistka.delivery.tests.harness import AppServer, Varnish, free_port
 
 
 def reset_fast_path():
-    store = fastpath.STORE
-    store.clear()
-    with store.lock:
-        store.fill_locks.clear()
-        store.last_event = None
-        store.next_poll = 0.0
+    fastpath.STORE.reset()
 
 
 def clear_record_caches():
