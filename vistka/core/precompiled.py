@@ -15,6 +15,11 @@ import uuid
 
 from django.db import connections
 
+try:
+    from django.db.backends.postgresql.base import ServerBindingCursor
+except ImportError:  # psycopg 3 missing: SQLite only
+    ServerBindingCursor = None
+
 _PLACEHOLDER_BASE = 7_340_000_000_000
 
 
@@ -77,9 +82,58 @@ class Precompiled:
                 value = str(value)
             params[position] = value
         compiler = copy.copy(template_compiler)
-        compiler.connection = connections[using]
+        connection = connections[using]
+        compiler.connection = (
+            PreparingConnection(connection) if prepares_statements(connection) else connection
+        )
         compiler.as_sql = lambda *args, **kwargs: (sql, tuple(params))
         queryset = template._chain()
         query = queryset.query
         query.get_compiler = lambda using=None, connection=None, elide_empty=True: compiler
         return list(queryset)
+
+
+def prepares_statements(connection):
+    """Whether this connection's psycopg prepares server-bound statements (PostgreSQL with
+    ``prepare_threshold`` set in OPTIONS; None there, as Django's default, turns it off)."""
+    return (
+        connection.vendor == "postgresql"
+        and ServerBindingCursor is not None
+        and connection.settings_dict["OPTIONS"].get("prepare_threshold") is not None
+    )
+
+
+class PreparingConnection:
+    """A Django connection whose cursors bind parameters on the server, so psycopg can prepare
+    their statements. Everything else (operations, features, transactions) is the connection's
+    own; the query log records each query with its values, as for any other query."""
+
+    def __init__(self, connection):
+        self._connection = connection
+        self.ops = _ComposingOperations(connection.ops)
+
+    def __getattr__(self, name):
+        return getattr(self._connection, name)
+
+    def cursor(self):
+        wrapper = self._connection.cursor()  # a debug wrapper when queries are being logged
+        client_side = wrapper.cursor
+        wrapper.cursor = ServerBindingCursor(self._connection.connection)
+        client_side.close()
+        if hasattr(wrapper, "debug_sql"):
+            wrapper.db = self  # its log reads the query from self.ops
+        return wrapper
+
+
+class _ComposingOperations:
+    """The connection's operations, but the last executed query is composed from the SQL and its
+    values: psycopg keeps no query text for a prepared statement's run."""
+
+    def __init__(self, ops):
+        self._ops = ops
+
+    def __getattr__(self, name):
+        return getattr(self._ops, name)
+
+    def last_executed_query(self, cursor, sql, params):
+        return self._ops.compose_sql(sql, params)

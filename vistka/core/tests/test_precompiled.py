@@ -77,3 +77,30 @@ def test_chooser_blocks_fetch_the_chosen_records_once_and_keep_order_gaps_and_re
     with CaptureQueriesContext(connection) as captured:
         assert block.bulk_to_python([None, None]) == [None, None]
     assert len(captured) == 0
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements are PostgreSQL's")
+def test_on_postgresql_the_sql_becomes_one_prepared_statement_with_a_generic_plan_and_is_logged():
+    from vistka.core.precompiled import prepares_statements
+
+    assert prepares_statements(connection)  # the default settings turn it on
+    stories = [ArticlePageFactory(title=f"Prepared {i}") for i in range(4)]
+    precompiled = Precompiled(by_number, ("int", "int"))
+    logged = []
+    for story in stories:
+        with CaptureQueriesContext(connection) as captured:
+            found = rows(precompiled(story.locale_id, story.story_number))
+        assert found == rows(by_number(story.locale_id, story.story_number))
+        logged.append(captured[0]["sql"])
+    # The log still shows each query with its own values (psycopg keeps no text for a prepared run).
+    for story, sql in zip(stories, logged, strict=True):
+        assert f'"stories_articlepage"."story_number" = {story.story_number}' in sql
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE statement LIKE %s",
+            ['%"stories_articlepage"."story_number" = $%'],
+        )
+        plans = cursor.fetchall()
+    assert len(plans) == 1  # one statement for every story
+    generic, custom = plans[0]
+    assert (generic, custom) == (len(stories) - 2, 0)  # prepared from its third run, never re-planned
