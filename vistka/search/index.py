@@ -39,7 +39,7 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
 
@@ -62,10 +62,20 @@ PROBE_ROWS = 5000  # at most this many matches read through GIN for words rare o
 # Per row walked, per GIN posting read, per date-index entry, per row fetched from a bitmap.
 COST_WALK, COST_GIN, COST_BTREE, COST_HEAP = 1.0, 0.15, 0.03, 1.0
 BITMAP_WORK_MEM = "16MB"  # exact (not lossy) bitmaps for common words
+# With the RUM index (see ``ensure_rum_index``): a query whose words are too rare for the walk
+# through the newest stories to find enough is answered by one ordered RUM scan (its cost follows
+# the matches it sorts inside the index, no table rows); the others walk first and use the RUM
+# scan when the walk finds too few.
+RUM_INDEX = "storysearch_rum"
+RUM_WORK_MEM = "32MB"  # the RUM scan sorts its matches in memory
+# RUM's order: the distance (seconds, a float) to a fixed future moment, smallest first. Finite
+# ('infinity' makes every distance equal) and near enough for microseconds to stay apart.
+NEWEST_FIRST = "published_at <=| '2200-01-01 00:00:00+00'::timestamptz"
 TSV_STATISTICS = 1000  # lexemes in the most-common-elements statistics: 10 x this
 _SPANS = {}  # locale id -> ((newest, oldest first publication), valid until)
 _ROWS = {}  # locale id -> (stories in the edition, valid until)
 _LEXEME_STATS = {}  # locale id -> ((lexeme frequencies, rare share, stories) or None, valid until)
+_RUM = {}  # connection alias -> (whether the RUM index exists, valid until)
 STATS_SECONDS = 600
 SIMPLE_LEXEME = re.compile(r"[^\W_]+")  # a lemma the 'simple' parser keeps as one lexeme
 SPAN_SECONDS = 10
@@ -130,6 +140,38 @@ def visible_stories(article_model, restriction_model):
     return article_model._base_manager.filter(live=True, first_published_at__isnull=False).exclude(
         Exists(restricted)
     )
+
+
+RUM_DEFINITION = (
+    f"CREATE INDEX IF NOT EXISTS {RUM_INDEX} ON {TABLE} USING rum (tsv rum_tsvector_addon_ops, "
+    "published_at) WITH (attach = 'published_at', to = 'tsv')"
+)
+
+
+def ensure_rum_index(using=None):
+    """PostgreSQL: the RUM index (matches of a query in date order, from the index alone), when
+    the ``rum`` extension is installed on the server (Debian: postgresql-NN-rum) and this role
+    may create it. Returns whether the index exists. Without it searches use the GIN index and
+    the date slices (slower for rare words and word pairs at a million stories)."""
+    conn = connection if using is None else using
+    if conn.vendor != "postgresql":
+        return False
+    _RUM.clear()
+    with conn.cursor() as cursor:
+        cursor.execute("SELECT to_regclass(%s) IS NOT NULL", [RUM_INDEX])
+        if cursor.fetchone()[0]:
+            return True
+        cursor.execute("SELECT 1 FROM pg_available_extensions WHERE name = 'rum'")
+        if cursor.fetchone() is None:
+            return False
+        try:
+            with transaction.atomic(using=conn.alias):
+                cursor.execute("CREATE EXTENSION IF NOT EXISTS rum")
+        except DatabaseError:  # not allowed to: an administrator creates it, then this again
+            return False
+        cursor.execute("SET LOCAL maintenance_work_mem = '512MB'")
+        cursor.execute(RUM_DEFINITION)
+    return True
 
 
 def ensure_partitions(using=None):
@@ -248,7 +290,12 @@ class PostgresIndex:
             together = rows
             for estimate in alone:  # the planner's way: independent words
                 together *= estimate / rows
-            if min(alone) <= FEW_MATCHES:
+            rum = self.has_rum_index()
+            # The walk finds ``need`` matches among the newest WALK_ROWS stories when the words
+            # are that common (the rarest word's share is the most the query can have).
+            if rum and min(alone) * WALK_ROWS < need * rows:
+                return self._rum(cursor, rank_sql, query, params)
+            if not rum and min(alone) <= FEW_MATCHES:
                 return self._bitmap(
                     cursor,
                     f"{rank_sql}",
@@ -281,6 +328,8 @@ class PostgresIndex:
             mark = next((when for _pk, when, _r, _hit, n in rows if n == max(1, WALK_ROWS // 10)), None)
             if len(found) >= need or boundary is None:
                 return found[:need]
+            if rum:  # rare together, or common only long ago
+                return self._rum(cursor, rank_sql, query, params)
             postings = sum(alone)  # what a GIN bitmap of the query reads
             density = (len(found) + 0.5) / WALK_ROWS
             predicted = density * self.rows(locale_id)
@@ -373,6 +422,43 @@ class PostgresIndex:
             value = (frequencies, min(freqs[: len(elems)]) / 2, rows)
         _LEXEME_STATS[locale_id] = (value, now + STATS_SECONDS)
         return value
+
+    def has_rum_index(self):
+        """Whether the RUM index exists (cached for ``STATS_SECONDS`` per process)."""
+        now = time.monotonic()
+        hit = _RUM.get(self.conn.alias)
+        if hit is not None and hit[1] > now:
+            return hit[0]
+        with self.conn.cursor() as cursor:
+            cursor.execute("SELECT to_regclass(%s) IS NOT NULL", [RUM_INDEX])
+            value = cursor.fetchone()[0]
+        _RUM[self.conn.alias] = (value, now + STATS_SECONDS)
+        return value
+
+    def _rum(self, cursor, rank_sql, query, params):
+        """The newest ``need`` matches by one ordered scan of the RUM index. It orders by date
+        only, so the stories published in the same second as the last one it keeps are read too
+        (same statement) and the tie is broken by page id, as everywhere else."""
+        cursor.execute(
+            f"SET LOCAL work_mem = '{RUM_WORK_MEM}'; "  # noqa: S608
+            f"WITH newest AS MATERIALIZED (SELECT page_id, published_at, {rank_sql} AS rank "
+            f"FROM {TABLE} WHERE locale_id = %(locale)s AND tsv @@ {query} "
+            f"ORDER BY {NEWEST_FIRST} LIMIT %(need)s) "
+            "SELECT page_id, published_at, rank FROM newest UNION ALL "
+            f"SELECT page_id, published_at, {rank_sql} FROM {TABLE} "
+            "WHERE locale_id = %(locale)s AND (SELECT count(*) FROM newest) = %(need)s "
+            "AND published_at = (SELECT min(published_at) FROM newest) "
+            f"AND page_id NOT IN (SELECT page_id FROM newest) AND tsv @@ {query}; "
+            "SET LOCAL work_mem TO DEFAULT",
+            params,
+        )
+        while cursor.description is None:
+            cursor.nextset()
+        found = cursor.fetchall()
+        while cursor.nextset():
+            pass
+        found.sort(key=lambda row: (row[1], row[0]), reverse=True)
+        return found[: params["need"]]
 
     def _bitmap(self, cursor, rank_sql, query, params, tail):
         """Matches of the whole edition through the GIN index (index scans off for the statement:
@@ -517,8 +603,9 @@ class PostgresBulkLoader:
             )
             if defer_gin:
                 cursor.execute(
-                    "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = %s AND indexdef LIKE %s",
-                    [TABLE, "% USING gin %"],
+                    "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = %s "
+                    "AND (indexdef LIKE %s OR indexdef LIKE %s)",
+                    [TABLE, "% USING gin %", "% USING rum %"],
                 )
                 # A partitioned table's index reads "ON ONLY" (the parent alone); built again
                 # without it, it covers every partition.

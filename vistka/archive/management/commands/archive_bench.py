@@ -217,7 +217,7 @@ class Command(BaseCommand):
             # SELECT in the same message.
             statements = item["sql"].split("; ")
             sql = "; ".join(
-                f"EXPLAIN (ANALYZE, BUFFERS) {s}" if s.lstrip().upper().startswith("SELECT") else s
+                f"EXPLAIN (ANALYZE, BUFFERS) {s}" if s.lstrip().upper().startswith(("SELECT", "WITH")) else s
                 for s in statements
             )
             with connection.cursor() as cursor:

@@ -1,6 +1,9 @@
 """Rewrite the reader's story search index from the stories (all of them, in one transaction).
 
-    manage.py rebuild_story_index
+    manage.py rebuild_story_index [--index-only]
+
+On PostgreSQL it first creates the RUM index when the ``rum`` extension is installed and the
+index is missing; ``--index-only`` does only that (after installing postgresql-NN-rum).
 
 Searches wait for the rebuild on PostgreSQL (the table is emptied and its GIN index rebuilt at
 the end, in one transaction). About half an hour per million stories on the 2-core reference
@@ -14,7 +17,7 @@ from django.core.management.base import BaseCommand
 from django.db import connection
 from tqdm import tqdm
 
-from vistka.search.index import rebuild
+from vistka.search.index import ensure_rum_index, rebuild
 from vistka.search.models import StoryIndexEntry
 
 
@@ -24,9 +27,24 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--batch", type=int, default=2000)
         parser.add_argument("--no-progress", action="store_true")
+        parser.add_argument(
+            "--index-only", action="store_true", help="Only create the RUM index when it is missing."
+        )
 
     def handle(self, *args, **options):
         started = time.monotonic()
+        if connection.vendor == "postgresql":
+            if ensure_rum_index():
+                self.stdout.write("RUM index: present.")
+            else:
+                self.stdout.write(
+                    self.style.WARNING(
+                        "RUM index: missing (install the rum extension, e.g. Debian's postgresql-NN-rum, "
+                        "and run this again); searches use the GIN index meanwhile."
+                    )
+                )
+        if options["index_only"]:
+            return
         with tqdm(unit="story", file=sys.stderr, disable=options["no_progress"]) as bar:
             done = [0]
 
