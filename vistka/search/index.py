@@ -67,6 +67,8 @@ BITMAP_WORK_MEM = "16MB"  # exact (not lossy) bitmaps for common words
 # the matches it sorts inside the index, no table rows); the others walk first and use the RUM
 # scan when the walk finds too few.
 RUM_INDEX = "storysearch_rum"
+# Microseconds per posting the RUM scan reads (every word's list) and per match it sorts.
+COST_RUM_POSTING, COST_RUM_MATCH = 0.03, 0.2
 RUM_WORK_MEM = "32MB"  # the RUM scan sorts its matches in memory
 # RUM's order: the distance (seconds, a float) to a fixed future moment, smallest first. Finite
 # ('infinity' makes every distance equal) and near enough for microseconds to stay apart.
@@ -328,10 +330,20 @@ class PostgresIndex:
             mark = next((when for _pk, when, _r, _hit, n in rows if n == max(1, WALK_ROWS // 10)), None)
             if len(found) >= need or boundary is None:
                 return found[:need]
-            if rum:  # rare together, or common only long ago
-                return self._rum(cursor, rank_sql, query, params)
             postings = sum(alone)  # what a GIN bitmap of the query reads
             density = (len(found) + 0.5) / WALK_ROWS
+            if rum:
+                # Rare together, or common only long ago: the RUM scan; else walking on through
+                # the next stories costs less (the RUM index is in no walk's plan).
+                left = need - len(found)
+                walk_on = min(left / density * 2, WALK_ROWS * 8)
+                if postings * COST_RUM_POSTING + density * self.rows(locale_id) * COST_RUM_MATCH > (
+                    walk_on * COST_WALK
+                ):
+                    more = self._walk_on(cursor, rank_sql, query, params, boundary, int(walk_on) + 1, left)
+                    if more is not None:
+                        return found + more
+                return self._rum(cursor, rank_sql, query, params)
             predicted = density * self.rows(locale_id)
             if (
                 together <= PROBE_ROWS
@@ -434,6 +446,26 @@ class PostgresIndex:
             value = cursor.fetchone()[0]
         _RUM[self.conn.alias] = (value, now + STATS_SECONDS)
         return value
+
+    def _walk_on(self, cursor, rank_sql, query, params, boundary, rows, left):
+        """The next ``left`` matches among the ``rows`` stories after ``boundary`` (page id, date),
+        tested one by one down the date index; None when fewer match there."""
+        cursor.execute(
+            f"""
+            SELECT page_id, published_at, rank, hit FROM (
+                SELECT page_id, published_at, hit, CASE WHEN hit THEN {rank_sql} END AS rank
+                FROM (
+                    SELECT page_id, published_at, tsv, tsv @@ {query} AS hit FROM {TABLE}
+                    WHERE locale_id = %(locale)s AND (published_at, page_id) < (%(edge)s, %(edge_id)s)
+                    ORDER BY published_at DESC, page_id DESC LIMIT %(rows)s
+                ) AS newest
+                ORDER BY published_at DESC, page_id DESC OFFSET 0
+            ) AS tested
+            WHERE hit LIMIT %(left)s""",  # noqa: S608
+            {**params, "edge": boundary[1], "edge_id": boundary[0], "rows": rows, "left": left},
+        )
+        found = [(pk, when, rank) for pk, when, rank, _hit in cursor.fetchall()]
+        return found if len(found) >= left else None
 
     def _rum(self, cursor, rank_sql, query, params):
         """The newest ``need`` matches by one ordered scan of the RUM index. It orders by date

@@ -299,8 +299,14 @@ def rum(request, monkeypatch):
 
 @pytest.mark.parametrize(
     "costs",
-    [None, {"COST_WALK": 0.0}, {"COST_GIN": 0.0, "COST_BTREE": 0.0}, {"FEW_MATCHES": 10**9}],
-    ids=["chosen", "always-walk", "always-bitmap", "all-at-once"],
+    [
+        None,
+        {"COST_WALK": 0.0},
+        {"COST_GIN": 0.0, "COST_BTREE": 0.0},
+        {"FEW_MATCHES": 10**9},
+        {"COST_RUM_POSTING": 10.0**9},  # with RUM: walk on after the first walk, RUM if too few
+    ],
+    ids=["chosen", "always-walk", "always-bitmap", "all-at-once", "walk-on"],
 )
 def test_the_newest_matches_are_found_back_in_time_whatever_the_plan(spread, monkeypatch, costs, rum):
     monkeypatch.setattr(index, "WALK_ROWS", 3)
@@ -314,7 +320,14 @@ def test_the_newest_matches_are_found_back_in_time_whatever_the_plan(spread, mon
     assert found("патисони", order="new", offset=5) == titles[5:]
     assert sorted(found("патисони")) == sorted(titles)
     monkeypatch.setattr(index, "RELEVANCE_WINDOW", 2)
+    walked_on = []
+    walk_on = index.PostgresIndex._walk_on
+    monkeypatch.setattr(
+        index.PostgresIndex, "_walk_on", lambda *args: walked_on.append(walk_on(*args)) or walked_on[-1]
+    )
     assert sorted(found("патисони")) == sorted(titles[:2])
+    if connection.vendor == "postgresql" and rum == "rum" and costs and "COST_RUM_POSTING" in costs:
+        assert walked_on and walked_on[-1] is not None  # the two newest, found by walking on
 
 
 def test_stories_published_in_the_same_second_are_neither_lost_nor_repeated(monkeypatch, rum):
