@@ -40,9 +40,37 @@ def is_suspended():
 
 
 def purge(keys):
-    keys = sorted(set(keys))
-    if keys and not is_suspended():
-        transaction.on_commit(lambda: purge_now(keys))
+    """Purge these keys once the current transaction commits (now, outside one). The purges of
+    one transaction go out together, each key once: deleting a live story, for one, purges its
+    keys both as Wagtail unpublishes it and as it is deleted."""
+    keys = set(keys)
+    if not keys or is_suspended():
+        return
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        purge_now(sorted(keys))
+        return
+    pending = getattr(connection, "vistka_pending_purge", None)
+    if pending is None or not pending.waiting(connection):
+        pending = connection.vistka_pending_purge = _PendingPurge()
+        transaction.on_commit(pending.flush)
+    pending.keys |= keys
+
+
+class _PendingPurge:
+    """The keys a transaction purges, sent by one on-commit callback."""
+
+    def __init__(self):
+        self.keys = set()
+        self.done = False
+
+    def waiting(self, connection):
+        """Still to run: neither run yet nor dropped with a rolled-back (savepoint) block."""
+        return not self.done and any(func == self.flush for _sids, func, _robust in connection.run_on_commit)
+
+    def flush(self):
+        self.done = True
+        purge_now(sorted(self.keys))
 
 
 def purge_now(keys):

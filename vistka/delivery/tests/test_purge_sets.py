@@ -166,6 +166,7 @@ def test_deleting_a_live_story_purges_it_everywhere(django_capture_on_commit_cal
         page.delete()
 
     assert change.keys == expected
+    assert len(change.events) == 1, change.batches  # once, though Wagtail unpublishes it first
 
 
 def test_drafts_purge_nothing(django_capture_on_commit_callbacks):
@@ -234,3 +235,30 @@ def test_publishing_an_edition_home_purges_that_home_page(django_capture_on_comm
         home.save_revision().publish()
 
     assert change.keys == {"home-ru"}
+
+
+def test_one_transaction_purges_once_and_a_rolled_back_block_loses_no_later_purge(
+    django_capture_on_commit_callbacks,
+):
+    from django.db import transaction
+
+    from vistka.delivery.purge import purge
+
+    with purged(django_capture_on_commit_callbacks) as change:
+        purge({"st-1", "home-uk"})
+        purge({"st-1", "tag-2"})
+    assert change.batches == [["home-uk", "st-1", "tag-2"]]
+
+    with purged(django_capture_on_commit_callbacks) as change:
+        try:
+            with transaction.atomic():
+                purge({"st-3"})  # its callback leaves with the rolled-back block
+                raise RuntimeError
+        except RuntimeError:
+            pass
+        purge({"st-4"})
+    assert change.batches == [["st-4"]]
+
+    with purged(django_capture_on_commit_callbacks) as change:  # the next transaction: its own batch
+        purge({"st-5"})
+    assert change.batches == [["st-5"]]
