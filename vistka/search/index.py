@@ -176,6 +176,13 @@ def ensure_rum_index(using=None):
     return True
 
 
+def rum_first(alone, need, rows):
+    """With the RUM index: skip the walk through the newest stories, which finds ``need`` matches
+    among WALK_ROWS only when the words are that common (the rarest word's estimated share of the
+    edition is the most the query can have)."""
+    return min(alone) * WALK_ROWS < need * rows
+
+
 def ensure_partitions(using=None):
     index = backend(using)
     return index.ensure_partitions() if isinstance(index, PostgresIndex) else []
@@ -293,9 +300,7 @@ class PostgresIndex:
             for estimate in alone:  # the planner's way: independent words
                 together *= estimate / rows
             rum = self.has_rum_index()
-            # The walk finds ``need`` matches among the newest WALK_ROWS stories when the words
-            # are that common (the rarest word's share is the most the query can have).
-            if rum and min(alone) * WALK_ROWS < need * rows:
+            if rum and rum_first(alone, need, rows):
                 return self._rum(cursor, rank_sql, query, params)
             if not rum and min(alone) <= FEW_MATCHES:
                 return self._bitmap(

@@ -304,7 +304,7 @@ def rum(request, monkeypatch):
         {"COST_WALK": 0.0},
         {"COST_GIN": 0.0, "COST_BTREE": 0.0},
         {"FEW_MATCHES": 10**9},
-        {"COST_RUM_POSTING": 10.0**9},  # with RUM: walk on after the first walk, RUM if too few
+        {"COST_RUM_POSTING": 10.0**9, "rum_first": lambda *args: False},  # RUM: walk, walk on, RUM
     ],
     ids=["chosen", "always-walk", "always-bitmap", "all-at-once", "walk-on"],
 )
@@ -347,11 +347,10 @@ def test_stories_published_in_the_same_second_are_neither_lost_nor_repeated(monk
 
 
 @pytest.mark.skipif("connection.vendor != 'postgresql'")
+@pytest.mark.parametrize("rum", ["rum"], indirect=True)
 def test_with_the_rum_index_a_rare_word_is_one_ordered_index_scan(rum, monkeypatch):
     from django.test.utils import CaptureQueriesContext
 
-    if rum != "rum":
-        pytest.skip("the RUM plan")
     monkeypatch.setattr(index, "WALK_ROWS", 2)  # the few stories here look like a big edition
     old = [story(title=f"Топінамбур {i}", published_at=at(days=-300 - i)) for i in range(3)]
     for i in range(5):
