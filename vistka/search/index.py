@@ -478,10 +478,12 @@ class PostgresIndex:
         (same statement) and the tie is broken by page id, as everywhere else."""
         cursor.execute(
             f"SET LOCAL work_mem = '{RUM_WORK_MEM}'; "  # noqa: S608
-            f"WITH newest AS MATERIALIZED (SELECT page_id, published_at, {rank_sql} AS rank "
+            # Ranked outside the LIMIT: only the rows kept (a bitmap scan and a sort, the plan
+            # for few estimated matches, would rank every match).
+            f"WITH newest AS MATERIALIZED (SELECT page_id, published_at, tsv "
             f"FROM {TABLE} WHERE locale_id = %(locale)s AND tsv @@ {query} "
             f"ORDER BY {NEWEST_FIRST} LIMIT %(need)s) "
-            "SELECT page_id, published_at, rank FROM newest UNION ALL "
+            f"SELECT page_id, published_at, {rank_sql} FROM newest UNION ALL "
             f"SELECT page_id, published_at, {rank_sql} FROM {TABLE} "
             "WHERE locale_id = %(locale)s AND (SELECT count(*) FROM newest) = %(need)s "
             "AND published_at = (SELECT min(published_at) FROM newest) "
