@@ -177,10 +177,18 @@ def ensure_rum_index(using=None):
 
 
 def rum_first(alone, need, rows):
-    """With the RUM index: skip the walk through the newest stories, which finds ``need`` matches
-    among WALK_ROWS only when the words are that common (the rarest word's estimated share of the
-    edition is the most the query can have)."""
-    return min(alone) * WALK_ROWS < need * rows
+    """With the RUM index: skip the walk through the newest stories?
+
+    One word: when the RUM scan (its postings read, its matches sorted) costs less than walking
+    until ``need`` match, by the word's estimated count. Several words: when even the rarest
+    word is too rare for the first WALK_ROWS stories to hold ``need`` matches (their count
+    together is unknown: words that go together make the planner's estimate far too low, words
+    that do not far too high; the walk measures it).
+    """
+    most = max(min(alone), 0.5)
+    if len(alone) > 1:
+        return most * WALK_ROWS < need * rows
+    return sum(alone) * COST_RUM_POSTING + most * COST_RUM_MATCH < need * rows / most * COST_WALK
 
 
 def ensure_partitions(using=None):
