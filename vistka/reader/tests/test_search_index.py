@@ -455,3 +455,12 @@ def test_estimates_come_from_the_editions_statistics(monkeypatch):
     assert alone[1] < 5  # not among the common lexemes
     assert alone[2] >= 0  # not one plain lexeme: asked of the planner
     assert len(found("баклажани", order="new")) == 20
+
+
+def test_rum_first_follows_the_estimates():
+    rows = 600_000  # an edition at a million stories
+    assert index.rum_first([300], 21, rows)  # a rare word: one ordered RUM scan
+    assert index.rum_first([15_000], 21, rows) is False  # common enough for the newest stories
+    assert index.rum_first([57_000], 100, rows) is False  # relevance: 100 matches in ~1,000 rows
+    assert index.rum_first([193_000, 100_000], 21, rows) is False  # two common words: walk first
+    assert index.rum_first([193_000, 5_000], 21, rows)  # one of them too rare for the walk
