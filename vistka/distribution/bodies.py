@@ -144,22 +144,26 @@ def _rewrite_many(rewriter, documents):
 
 
 def _replacements(rewriter, tag_type, attrs):
-    from wagtail.rich_text.pages import PageLinkHandler  # needs the app registry
+    from vistka.stories.richtext import PublicPageLinkHandler  # needs the app registry
 
     if (
         isinstance(rewriter, LinkRewriter)
         and tag_type == "page"
-        and features.get_link_types().get("page") is PageLinkHandler
+        and features.get_link_types().get("page") is PublicPageLinkHandler
     ):
         return page_links(attrs)
     return rewriter.get_tag_replacements(tag_type, attrs)
 
 
 def page_links(attrs_list):
-    """`PageLinkHandler.expand_db_attributes_many(attrs_list)` without a query per link: Wagtail
-    looks up the active locale (and the page's translation into it) for every link it expands."""
+    """`PublicPageLinkHandler.expand_db_attributes_many(attrs_list)` without a query per link:
+    Wagtail looks up the active locale (and the page's translation into it) for every link it
+    expands. Links to pages the public may not see lose their target (<a>)."""
+    from vistka.stories.richtext import public_pages
+
     ids = [attrs.get("id") for attrs in attrs_list]
-    pages = {str(page.id): page for page in Page.objects.filter(id__in=ids).defer_streamfields().specific()}
+    found = public_pages(Page.objects.filter(id__in=ids)).defer_streamfields().specific()
+    pages = {str(page.id): page for page in found}
     localized = _localized(list(pages.values()))
     tags = []
     for pk in ids:
