@@ -88,7 +88,10 @@ def visible_by_pk(pks):
     """{pk: story} of the given stories that are publicly visible."""
     if not pks:
         return {}
-    return {
+    found = {
         story.pk: story
         for story in ArticlePage.objects.visible().filter(pk__in=pks).only(*ADDRESS_FIELDS, "title")
     }
+    for story in found.values():
+        story.public = True  # what the body templates link by (StoryChooserBlock sets it too)
+    return found

@@ -2,6 +2,7 @@
 
 import copy
 
+from django.db.models import Exists
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
@@ -29,16 +30,18 @@ class ChosenRecords:
         ids = sorted({value for value in values if value is not None})
         if not ids:
             return [None] * len(values)
+        model = self.model_class
         if len(ids) > PRECOMPILED_UP_TO:
-            return super().bulk_to_python(values)
-        key = (self.model_class, len(ids))
-        query = self._by_count.get(key)
-        if query is None:
-            model = self.model_class
-            query = self._by_count[key] = Precompiled(
-                lambda *chosen: model.objects.filter(pk__in=chosen).order_by(), ("int",) * len(ids)
-            )
-        objects = {obj.pk: obj for obj in query(*ids)}
+            found = self.chosen(model, ids)
+        else:
+            key = (type(self), model, len(ids))
+            query = self._by_count.get(key)
+            if query is None:
+                query = self._by_count[key] = Precompiled(
+                    lambda *chosen: self.chosen(model, chosen), ("int",) * len(ids)
+                )
+            found = query(*ids)
+        objects = {obj.pk: self.loaded(obj) for obj in found}
         seen, result = set(), []
         for value in values:
             obj = objects.get(value)
@@ -48,13 +51,35 @@ class ChosenRecords:
             result.append(obj)
         return result
 
+    @staticmethod
+    def chosen(model, ids):
+        return model.objects.filter(pk__in=ids).order_by()
+
+    @staticmethod
+    def loaded(obj):
+        return obj
+
 
 class SourceChooserBlock(ChosenRecords, SnippetChooserBlock):
     pass
 
 
 class StoryChooserBlock(ChosenRecords, blocks.PageChooserBlock):
-    pass
+    """A chosen story carries ``public``: whether readers may be sent to it (live, published, no
+    view restriction on it or above it). The templates link only to public ones, so a page never
+    shows the address or headline of a draft, withdrawn or protected story; the editor's choice
+    itself is kept whatever the story's state."""
+
+    @staticmethod
+    def chosen(model, ids):
+        from vistka.stories.models import _restriction_above
+
+        return model.objects.filter(pk__in=ids).order_by().annotate(restricted=Exists(_restriction_above()))
+
+    @staticmethod
+    def loaded(story):
+        story.public = story.live and story.first_published_at is not None and not story.restricted
+        return story
 
 
 class BodyImageChooserBlock(ImageChooserBlock):

@@ -2,11 +2,13 @@
 or a password-protected story keeps its words and loses its address, on the reader's page, in
 body_html (feeds) and in the batched feed bodies alike."""
 
+from datetime import date
+
 import pytest
 from wagtail.models import PageViewRestriction
 
 from vistka.distribution.bodies import bodies_html
-from vistka.reader.tests.builders import at, paragraph, story
+from vistka.reader.tests.builders import at, background, paragraph, read_also, story
 from vistka.stories.models import ArticlePage
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +37,20 @@ def linking():
             link(private, "закриту"),
         ]
     )
-    page = story(title="Посилання", published_at=at(), body=[paragraph(f"<p>Читайте {body}.</p>")])
+    blocks = [
+        paragraph(f"<p>Читайте {body}.</p>"),
+        read_also(shown),
+        read_also(draft),
+        read_also(withdrawn),
+        read_also(private),
+        background(
+            (date(2025, 5, 1), "Подія відкрита", shown),
+            (date(2025, 5, 2), "Подія чернетка", draft),
+            (date(2025, 5, 3), "Подія знята", withdrawn),
+            (date(2025, 5, 4), "Подія закрита", private),
+        ),
+    ]
+    page = story(title="Посилання", published_at=at(), body=blocks)
     hidden = {"draft": draft, "withdrawn": withdrawn, "private": private}
     return page, shown, hidden, withdrawn_url
 
@@ -44,6 +59,14 @@ def check(html, shown, hidden, withdrawn_url):
     assert f'<a href="{shown.url}">відкриту</a>' in html
     for word in ("чернетку", "зняту", "закриту"):
         assert f"<a>{word}</a>" in html
+    # "Read also" and background lines: the public story linked by its headline; the others not
+    # named at all (read also) or named by the line's own words, unlinked (background).
+    assert f'<a href="{shown.url}">{shown.title}</a>' in html
+    assert f'<a href="{shown.url}">Подія відкрита</a>' in html
+    for page in hidden.values():
+        assert page.title not in html
+    for words in ("Подія чернетка", "Подія знята", "Подія закрита"):
+        assert f": {words}</li>" in html
     for page in hidden.values():
         assert f"/{page.story_number}/" not in html
     assert withdrawn_url not in html
