@@ -176,6 +176,18 @@ def ensure_rum_index(using=None):
     return True
 
 
+def _remembered(store, key, seconds, compute, keep=lambda value: True):
+    """``compute()``, kept in ``store[key]`` for ``seconds`` in this process (when ``keep`` says)."""
+    now = time.monotonic()
+    hit = store.get(key)
+    if hit is not None and hit[1] > now:
+        return hit[0]
+    value = compute()
+    if keep(value):
+        store[key] = (value, now + seconds)
+    return value
+
+
 def rum_first(alone, need, rows):
     """With the RUM index: skip the walk through the newest stories?
 
@@ -427,38 +439,34 @@ class PostgresIndex:
         """({lexeme: share of stories}, share assumed for the others, stories) of the edition's
         partition, from pg_stats (what the planner uses), cached for ``STATS_SECONDS``; None
         without statistics."""
-        now = time.monotonic()
-        hit = _LEXEME_STATS.get(locale_id)
-        if hit is not None and hit[1] > now:
-            return hit[0]
-        with self.conn.cursor() as cursor:
-            cursor.execute(
-                "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples "
-                "FROM pg_stats AS s JOIN pg_class AS c ON c.relname = s.tablename "
-                "WHERE s.tablename = %s AND s.attname = 'tsv'",
-                [f"{TABLE}_{locale_id:d}"],
-            )
-            row = cursor.fetchone()
-        value = None
-        if row and row[0] and row[2] > 0:
+
+        def read():
+            with self.conn.cursor() as cursor:
+                cursor.execute(
+                    "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples "
+                    "FROM pg_stats AS s JOIN pg_class AS c ON c.relname = s.tablename "
+                    "WHERE s.tablename = %s AND s.attname = 'tsv'",
+                    [f"{TABLE}_{locale_id:d}"],
+                )
+                row = cursor.fetchone()
+            if not (row and row[0] and row[2] > 0):
+                return None
             elems, freqs, rows = row
             frequencies = dict(zip(elems, freqs, strict=False))  # freqs ends with min, max, nulls
             # As PostgreSQL's tsmatchsel: a lexeme missing from the list is rarer than its rarest.
-            value = (frequencies, min(freqs[: len(elems)]) / 2, rows)
-        _LEXEME_STATS[locale_id] = (value, now + STATS_SECONDS)
-        return value
+            return (frequencies, min(freqs[: len(elems)]) / 2, rows)
+
+        return _remembered(_LEXEME_STATS, locale_id, STATS_SECONDS, read)
 
     def has_rum_index(self):
         """Whether the RUM index exists (cached for ``STATS_SECONDS`` per process)."""
-        now = time.monotonic()
-        hit = _RUM.get(self.conn.alias)
-        if hit is not None and hit[1] > now:
-            return hit[0]
-        with self.conn.cursor() as cursor:
-            cursor.execute("SELECT to_regclass(%s) IS NOT NULL", [RUM_INDEX])
-            value = cursor.fetchone()[0]
-        _RUM[self.conn.alias] = (value, now + STATS_SECONDS)
-        return value
+
+        def exists():
+            with self.conn.cursor() as cursor:
+                cursor.execute("SELECT to_regclass(%s) IS NOT NULL", [RUM_INDEX])
+                return cursor.fetchone()[0]
+
+        return _remembered(_RUM, self.conn.alias, STATS_SECONDS, exists)
 
     def _walk_on(self, cursor, rank_sql, query, params, boundary, rows, left):
         """The next ``left`` matches among the ``rows`` stories after ``boundary`` (page id, date),
@@ -580,36 +588,31 @@ class PostgresIndex:
 
     def rows(self, locale_id):
         """Stories in the edition (the planner's count of its partition), cached like ``span``."""
-        now = time.monotonic()
-        hit = _ROWS.get(locale_id)
-        if hit is not None and hit[1] > now:
-            return hit[0]
-        with self.conn.cursor() as cursor:
-            cursor.execute(
-                f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {TABLE} WHERE locale_id = %s",  # noqa: S608
-                [locale_id],
-            )
-            plan = cursor.fetchone()[0]
-        value = (json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]["Plan Rows"]
-        _ROWS[locale_id] = (value, now + SPAN_SECONDS)
-        return value
+
+        def count():
+            with self.conn.cursor() as cursor:
+                cursor.execute(
+                    f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {TABLE} WHERE locale_id = %s",  # noqa: S608
+                    [locale_id],
+                )
+                plan = cursor.fetchone()[0]
+            return (json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]["Plan Rows"]
+
+        return _remembered(_ROWS, locale_id, SPAN_SECONDS, count)
 
     def span(self, locale_id):
         """(newest, oldest) first publication in the edition, cached for ``SPAN_SECONDS`` per process
         (it only shapes the slices: a story older than a stale ``oldest`` waits that long)."""
-        now = time.monotonic()
-        hit = _SPANS.get(locale_id)
-        if hit is not None and hit[1] > now:
-            return hit[0]
-        with self.conn.cursor() as cursor:
-            cursor.execute(
-                f"SELECT max(published_at), min(published_at) FROM {TABLE} WHERE locale_id = %s",  # noqa: S608
-                [locale_id],
-            )
-            value = cursor.fetchone()
-        if value[0] is not None:
-            _SPANS[locale_id] = (value, now + SPAN_SECONDS)
-        return value
+
+        def bounds():
+            with self.conn.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT max(published_at), min(published_at) FROM {TABLE} WHERE locale_id = %s",  # noqa: S608
+                    [locale_id],
+                )
+                return cursor.fetchone()
+
+        return _remembered(_SPANS, locale_id, SPAN_SECONDS, bounds, keep=lambda value: value[0] is not None)
 
     def stored(self, page_id):
         """(locale_id, published_at, the vector as text) of a story, or None."""

@@ -2,7 +2,7 @@
 
 import copy
 
-from django.db.models import Exists
+from django.db.models import BooleanField, ExpressionWrapper
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
@@ -41,7 +41,7 @@ class ChosenRecords:
                     lambda *chosen: self.chosen(model, chosen), ("int",) * len(ids)
                 )
             found = query(*ids)
-        objects = {obj.pk: self.loaded(obj) for obj in found}
+        objects = {obj.pk: obj for obj in found}
         seen, result = set(), []
         for value in values:
             obj = objects.get(value)
@@ -54,10 +54,6 @@ class ChosenRecords:
     @staticmethod
     def chosen(model, ids):
         return model.objects.filter(pk__in=ids).order_by()
-
-    @staticmethod
-    def loaded(obj):
-        return obj
 
 
 class SourceChooserBlock(ChosenRecords, SnippetChooserBlock):
@@ -72,14 +68,10 @@ class StoryChooserBlock(ChosenRecords, blocks.PageChooserBlock):
 
     @staticmethod
     def chosen(model, ids):
-        from vistka.stories.models import _restriction_above
+        from vistka.stories.models import public_condition
 
-        return model.objects.filter(pk__in=ids).order_by().annotate(restricted=Exists(_restriction_above()))
-
-    @staticmethod
-    def loaded(story):
-        story.public = story.live and story.first_published_at is not None and not story.restricted
-        return story
+        public = ExpressionWrapper(public_condition(), output_field=BooleanField())
+        return model.objects.filter(pk__in=ids).order_by().annotate(public=public)
 
 
 class BodyImageChooserBlock(ImageChooserBlock):

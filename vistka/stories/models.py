@@ -1,6 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from django.http import Http404
 from django.utils import timezone
@@ -51,13 +51,19 @@ def _restriction_above():
     )
 
 
+def public_condition():
+    """What readers may be sent to: live, published, no view restriction on the page or above it.
+    A condition for filter() and, wrapped as a boolean, annotate()."""
+    return Q(live=True, first_published_at__isnull=False) & ~Exists(_restriction_above())
+
+
 class ArticleQuerySet(PageQuerySet):
     def visible(self, locale_id=None):
         """Publicly visible stories: live, not behind a view restriction, in an edition.
 
         The one definition every reader-facing view, list, feed and API uses.
         """
-        qs = self.live().filter(first_published_at__isnull=False).exclude(Exists(_restriction_above()))
+        qs = self.filter(public_condition())
         if locale_id is not None:
             qs = qs.filter(locale_id=locale_id)
         return qs

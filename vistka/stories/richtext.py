@@ -7,17 +7,15 @@ Such a link keeps its text and loses its target (<a>), as Wagtail does for a del
 check rides on the query Wagtail's handler makes anyway: no query is added.
 """
 
-from django.db.models import Exists
 from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
 
 
 def public_pages(queryset):
-    """The pages of `queryset` that the public may see: live, no view restriction on them or
-    above them (the stories' own rule, `ArticleQuerySet.visible`, less the edition)."""
-    from vistka.stories.models import _restriction_above
+    """The pages of `queryset` that the public may see (the stories' own rule, less the edition)."""
+    from vistka.stories.models import public_condition
 
-    return queryset.filter(live=True, first_published_at__isnull=False).exclude(Exists(_restriction_above()))
+    return queryset.filter(public_condition())
 
 
 class PublicPageLinkHandler(PageLinkHandler):
