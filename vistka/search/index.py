@@ -57,6 +57,7 @@ FTS_WEIGHTS = (10.0, 4.0, 1.0)
 # edition are tested one by one; older ones in slices read by walking or by bitmaps, whichever
 # the costs below (microseconds per row walked, per GIN posting, per date-index entry) favour.
 WALK_ROWS = 1000
+WALK_ON_LIMIT = 64 * WALK_ROWS  # stories walked at most before the RUM scan takes over
 FEW_MATCHES = 2000  # estimated matches in the edition up to which one GIN query reads them all
 PROBE_ROWS = 5000  # at most this many matches read through GIN for words rare only together
 # Per row walked, per GIN posting read, per date-index entry, per row fetched from a bitmap.
@@ -188,19 +189,26 @@ def _remembered(store, key, seconds, compute, keep=lambda value: True):
     return value
 
 
+def rum_cost(alone, matches):
+    """Microseconds of one ordered RUM scan: every word's postings read, the matches sorted."""
+    return sum(alone) * COST_RUM_POSTING + matches * COST_RUM_MATCH
+
+
 def rum_first(alone, need, rows):
     """With the RUM index: skip the walk through the newest stories?
 
-    One word: when the RUM scan (its postings read, its matches sorted) costs less than walking
-    until ``need`` match, by the word's estimated count. Several words: when even the rarest
-    word is too rare for the first WALK_ROWS stories to hold ``need`` matches (their count
-    together is unknown: words that go together make the planner's estimate far too low, words
-    that do not far too high; the walk measures it).
+    When the RUM scan costs less than walking until ``need`` match, both at the planner's
+    estimate of the query's matches (for several words it takes them as independent: words
+    that go together match more, and a walk would find them sooner than estimated, but the RUM
+    scan's cost is bounded by the words' postings, so a wrong guess this way costs little).
+    Where walking may win, the walk through the newest stories measures the density, and the
+    choice is made again after it.
     """
-    most = max(min(alone), 0.5)
-    if len(alone) > 1:
-        return most * WALK_ROWS < need * rows
-    return sum(alone) * COST_RUM_POSTING + most * COST_RUM_MATCH < need * rows / most * COST_WALK
+    likely = rows
+    for estimate in alone:
+        likely *= estimate / rows
+    likely = max(likely, 0.5)
+    return rum_cost(alone, likely) < need * rows / likely * COST_WALK
 
 
 def ensure_partitions(using=None):
@@ -330,45 +338,19 @@ class PostgresIndex:
                     params,
                     "ORDER BY published_at DESC, page_id DESC LIMIT %(need)s",
                 )
-            cursor.execute(
-                f"""
-                SELECT page_id, published_at, rank, hit, n FROM (
-                    SELECT page_id, published_at, hit, rank,
-                        row_number() OVER (ORDER BY published_at DESC, page_id DESC) AS n
-                    FROM (
-                        SELECT page_id, published_at, hit, CASE WHEN hit THEN {rank_sql} END AS rank
-                        FROM (
-                            SELECT page_id, published_at, tsv, tsv @@ {query} AS hit FROM {TABLE}
-                            WHERE locale_id = %(locale)s
-                            ORDER BY published_at DESC, page_id DESC LIMIT %(walk)s
-                        ) AS newest
-                        ORDER BY published_at DESC, page_id DESC OFFSET 0
-                    ) AS tested
-                ) AS walked
-                WHERE hit OR n = %(walk)s OR n = %(mark)s
-                LIMIT %(need)s + 2""",  # noqa: S608
-                {**params, "mark": max(1, WALK_ROWS // 10)},
-            )
-            rows = cursor.fetchall()
-            found = [(pk, when, r) for pk, when, r, hit, _n in rows if hit][:need]
-            boundary = next(((pk, when) for pk, when, _r, _hit, n in rows if n == WALK_ROWS), None)
-            mark = next((when for _pk, when, _r, _hit, n in rows if n == max(1, WALK_ROWS // 10)), None)
-            if len(found) >= need or boundary is None:
-                return found[:need]
+            found = self._walk(cursor, rank_sql, query, params, None, WALK_ROWS, need)
+            if len(found) >= need:
+                return found
+            mark_at = max(1, WALK_ROWS // 10)
+            edges = self._edges(cursor, locale_id, None, (WALK_ROWS, mark_at))
+            boundary = edges[WALK_ROWS]
+            if boundary is None:  # the edition has fewer stories than the walk: all were tested
+                return found
+            mark = edges[mark_at][1]
             postings = sum(alone)  # what a GIN bitmap of the query reads
             density = (len(found) + 0.5) / WALK_ROWS
             if rum:
-                # Rare together, or common only long ago: the RUM scan; else walking on through
-                # the next stories costs less (the RUM index is in no walk's plan).
-                left = need - len(found)
-                walk_on = min(left / density * 2, WALK_ROWS * 8)
-                if postings * COST_RUM_POSTING + density * self.rows(locale_id) * COST_RUM_MATCH > (
-                    walk_on * COST_WALK
-                ):
-                    more = self._walk_on(cursor, rank_sql, query, params, boundary, int(walk_on) + 1, left)
-                    if more is not None:
-                        return found + more
-                return self._rum(cursor, rank_sql, query, params)
+                return self._walk_on_or_rum(cursor, rank_sql, query, params, alone, found, boundary)
             predicted = density * self.rows(locale_id)
             if (
                 together <= PROBE_ROWS
@@ -468,25 +450,61 @@ class PostgresIndex:
 
         return _remembered(_RUM, self.conn.alias, STATS_SECONDS, exists)
 
-    def _walk_on(self, cursor, rank_sql, query, params, boundary, rows, left):
-        """The next ``left`` matches among the ``rows`` stories after ``boundary`` (page id, date),
-        tested one by one down the date index; None when fewer match there."""
+    def _walk_on_or_rum(self, cursor, rank_sql, query, params, alone, found, boundary):
+        """After the first walk found too few: walk on through the next stories, at the density
+        measured so far, as long as what is left to find costs less that way than one RUM scan
+        (rare together, or common only long ago: the RUM index is in no walk's plan)."""
+        need = params["need"]
+        walked, hits = WALK_ROWS, len(found)
+        while walked < WALK_ON_LIMIT:
+            left = need - len(found)
+            density = (hits + 0.5) / walked
+            expected = left / density  # stories to walk until the missing matches are found
+            if expected * COST_WALK >= rum_cost(alone, density * self.rows(params["locale"])):
+                break
+            step = min(int(expected * 1.5) + 1, WALK_ON_LIMIT - walked)
+            more = self._walk(cursor, rank_sql, query, params, boundary, step, left)
+            found = found + more
+            if len(found) >= need:
+                return found
+            boundary = self._edges(cursor, params["locale"], boundary, (step,))[step]
+            if boundary is None:  # every story of the edition was tested
+                return found
+            walked, hits = walked + step, hits + len(more)
+        return self._rum(cursor, rank_sql, query, params)
+
+    def _walk(self, cursor, rank_sql, query, params, edge, rows, left):
+        """[(page_id, published_at, rank)] of the first ``left`` matches among the next ``rows``
+        stories (after ``edge``, a (page id, date), when given), tested one by one down the date
+        index; the scan stops at the last match wanted. The rank is computed for matches only."""
+        after = "AND (published_at, page_id) < (%(edge)s, %(edge_id)s)" if edge else ""
         cursor.execute(
             f"""
-            SELECT page_id, published_at, rank, hit FROM (
-                SELECT page_id, published_at, hit, CASE WHEN hit THEN {rank_sql} END AS rank
-                FROM (
-                    SELECT page_id, published_at, tsv, tsv @@ {query} AS hit FROM {TABLE}
-                    WHERE locale_id = %(locale)s AND (published_at, page_id) < (%(edge)s, %(edge_id)s)
-                    ORDER BY published_at DESC, page_id DESC LIMIT %(rows)s
-                ) AS newest
-                ORDER BY published_at DESC, page_id DESC OFFSET 0
-            ) AS tested
+            SELECT page_id, published_at, {rank_sql} FROM (
+                SELECT page_id, published_at, tsv, tsv @@ {query} AS hit FROM {TABLE}
+                WHERE locale_id = %(locale)s {after}
+                ORDER BY published_at DESC, page_id DESC LIMIT %(rows)s
+            ) AS newest
             WHERE hit LIMIT %(left)s""",  # noqa: S608
-            {**params, "edge": boundary[1], "edge_id": boundary[0], "rows": rows, "left": left},
+            {**params, "edge": edge and edge[1], "edge_id": edge and edge[0], "rows": rows, "left": left},
         )
-        found = [(pk, when, rank) for pk, when, rank, _hit in cursor.fetchall()]
-        return found if len(found) >= left else None
+        return cursor.fetchall()
+
+    def _edges(self, cursor, locale_id, edge, positions):
+        """{position: (page_id, published_at) or None} of the stories at these positions (1 is the
+        first) down the date index, after ``edge`` when given: from the index alone, so a walk's
+        boundary costs nothing when the walk found enough."""
+        after = "AND (published_at, page_id) < (%(edge)s, %(edge_id)s)" if edge else ""
+        cursor.execute(
+            " UNION ALL ".join(
+                f"(SELECT {int(at)}, page_id, published_at FROM {TABLE} WHERE locale_id = %(locale)s "  # noqa: S608
+                f"{after} ORDER BY published_at DESC, page_id DESC OFFSET {int(at) - 1} LIMIT 1)"
+                for at in positions
+            ),
+            {"locale": locale_id, "edge": edge and edge[1], "edge_id": edge and edge[0]},
+        )
+        found = {at: (pk, when) for at, pk, when in cursor.fetchall()}
+        return {at: found.get(at) for at in positions}
 
     def _rum(self, cursor, rank_sql, query, params):
         """The newest ``need`` matches by one ordered scan of the RUM index. It orders by date

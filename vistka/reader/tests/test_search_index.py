@@ -320,14 +320,19 @@ def test_the_newest_matches_are_found_back_in_time_whatever_the_plan(spread, mon
     assert found("патисони", order="new", offset=5) == titles[5:]
     assert sorted(found("патисони")) == sorted(titles)
     monkeypatch.setattr(index, "RELEVANCE_WINDOW", 2)
-    walked_on = []
-    walk_on = index.PostgresIndex._walk_on
-    monkeypatch.setattr(
-        index.PostgresIndex, "_walk_on", lambda *args: walked_on.append(walk_on(*args)) or walked_on[-1]
-    )
+    walked_on = []  # what each walk after the first (one with an edge) found
+    walk = index.PostgresIndex._walk
+
+    def recording_walk(self, cursor, rank_sql, query, params, edge, rows, left):
+        out = walk(self, cursor, rank_sql, query, params, edge, rows, left)
+        if edge is not None:
+            walked_on.append(out)
+        return out
+
+    monkeypatch.setattr(index.PostgresIndex, "_walk", recording_walk)
     assert sorted(found("патисони")) == sorted(titles[:2])
     if connection.vendor == "postgresql" and rum == "rum" and costs and "COST_RUM_POSTING" in costs:
-        assert walked_on and walked_on[-1] is not None  # the two newest, found by walking on
+        assert walked_on and walked_on[-1]  # the two newest, found by walking on
 
 
 def test_stories_published_in_the_same_second_are_neither_lost_nor_repeated(monkeypatch, rum):
@@ -463,4 +468,6 @@ def test_rum_first_follows_the_estimates():
     assert index.rum_first([15_000], 21, rows) is False  # common enough for the newest stories
     assert index.rum_first([57_000], 100, rows) is False  # relevance: 100 matches in ~1,000 rows
     assert index.rum_first([193_000, 100_000], 21, rows) is False  # two common words: walk first
-    assert index.rum_first([193_000, 5_000], 21, rows)  # one of them too rare for the walk
+    assert index.rum_first([193_000, 38_000], 100, rows) is False  # together in 2%: walk first
+    assert index.rum_first([26_000, 44_000], 100, rows)  # together in ~0.3%: too few for a walk
+    assert index.rum_first([193_000, 300], 21, rows)  # one of them too rare for any walk
