@@ -8,6 +8,7 @@ load the sources, images and stories they point to).
 """
 
 import html
+import itertools
 import json
 import re
 from dataclasses import dataclass, field
@@ -82,10 +83,10 @@ def highlight(text, lemmas, language_code, matcher=None):
     matches = _Matcher(lemmas, language_code) if matcher is None else matcher
     tokens = WHITESPACE.split(text)
     count = len(tokens)
-    first = 0
-    while first < count and not matches[tokens[first]]:
-        first += 2
-    if first >= count:
+    # The first word that matches, tested lazily in C iterators (a body has hundreds of words).
+    words = itertools.islice(tokens, 0, None, 2)
+    first = next(itertools.compress(itertools.count(0, 2), map(matches.__getitem__, words)), None)
+    if first is None:
         return None
     start = max(0, first - SNIPPET_WORDS // 2)
     end = start + SNIPPET_WORDS * 2
