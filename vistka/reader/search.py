@@ -70,7 +70,10 @@ class _Matcher(dict):
         self.language_code = language_code
 
     def __missing__(self, token):
-        hit = self[token] = not self.lemmas.isdisjoint(token_lemmas(token, self.language_code))
+        found = _TOKEN_LEMMAS.get((token, self.language_code))  # token_lemmas(), inlined: hot
+        if found is None:
+            found = token_lemmas(token, self.language_code)
+        hit = self[token] = not self.lemmas.isdisjoint(found)
         return hit
 
 
@@ -217,11 +220,29 @@ def visible_hits(locale_id, ids):
     return out
 
 
+_BODY_TEXTS = {}  # (language, stored body JSON) -> body_words() of it, shared by all searches
+_BODY_TEXTS_MAX = 5_000  # the newest stories come back in most searches
+
+
+def stored_body_words(body_json):
+    """``body_words`` of a body as stored (JSON text), remembered: keyed by the text itself, so
+    an edited body is a new key."""
+    if not isinstance(body_json, str):
+        return body_words(body_json)
+    key = (get_language(), body_json)
+    text = _BODY_TEXTS.get(key)
+    if text is None:
+        if len(_BODY_TEXTS) >= _BODY_TEXTS_MAX:
+            _BODY_TEXTS.clear()
+        text = _BODY_TEXTS[key] = body_words(body_json)
+    return text
+
+
 def _snippet(story, body, lemmas, language_code, matcher):
     """The lead's window if it holds a query word, else the body's, else the lead."""
     return (
         highlight(story.lead, lemmas, language_code, matcher)
-        or (body and highlight(body_words(body), lemmas, language_code, matcher))
+        or (body and highlight(stored_body_words(body), lemmas, language_code, matcher))
         or escape(story.lead)
     )
 
