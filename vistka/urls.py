@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from vistka.reader import views as reader_views
 from vistka.stories import views as story_views
 from vistka.stories.views import STORY_PATH
 
@@ -24,6 +25,7 @@ if settings.DEBUG or settings.STORAGES["default"]["BACKEND"].endswith("FileSyste
 
 urlpatterns += i18n_patterns(
     re_path(STORY_PATH, story_views.story, name="story"),
+    path("search/", reader_views.search_page, name="search_page"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
