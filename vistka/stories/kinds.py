@@ -35,3 +35,5 @@ LABELLED_KINDS = {
     Kind.PHOTO,
     Kind.VIDEO,
 }
+
+KIND_LABELS = dict(Kind.choices)  # value -> label (translated when made a string)
