@@ -17,6 +17,8 @@ from functools import lru_cache
 from django.db import connection
 from django.db.models import signals
 from django.db.models.base import ModelState
+from django.utils import timezone
+from django.utils.dateformat import format as date_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -247,6 +249,23 @@ def _snippet(story, body, lemmas, language_code, matcher):
     )
 
 
+_DAY_TEXTS = {}  # (local date, language) -> "25 листопада 2026"
+
+
+def published_texts(value):
+    """(ISO 8601, "25 листопада 2026, 07:00") of a moment in the current time zone and language,
+    as the template filters ``date:'c'`` and ``date:'j E Y, H:i'`` give them, at a fraction of
+    their cost (twenty results took 1 ms of filters)."""
+    local = timezone.localtime(value)
+    key = (local.date(), get_language())
+    day = _DAY_TEXTS.get(key)
+    if day is None:
+        if len(_DAY_TEXTS) > 10_000:
+            _DAY_TEXTS.clear()
+        day = _DAY_TEXTS[key] = date_format(local, "j E Y")
+    return local.isoformat(), f"{day}, {local:%H:%M}"
+
+
 def search_stories(locale_id, language_code, query, order="relevance", offset=0):
     query = (query or "").strip()[:500]
     lemmas = query_lemmas(query, language_code)
@@ -268,5 +287,7 @@ def search_stories(locale_id, language_code, query, order="relevance", offset=0)
     matcher = _Matcher(lemma_set, language_code)
     snippets = {story.pk: _snippet(story, body, lemma_set, language_code, matcher) for story, body in page}
     page = [story for story, _body in page]
+    for story in page:
+        story.published_iso, story.published_text = published_texts(story.first_published_at)
     results.hits = [(story, snippets[story.pk]) for story in page]
     return results

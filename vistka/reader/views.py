@@ -210,34 +210,16 @@ def search(request, home):
 
 def search_page(request, path="search/"):
     """``/search/`` of the active edition without Wagtail's page routing (the site's root, its
-    translation, the specific page and its view restrictions: four queries) in one query. A home
-    page that is not live, not found or under a view restriction goes through Wagtail as before
-    (its 404, password or login form)."""
-    from django.db.models import Exists, OuterRef, Subquery
-    from django.db.models.functions import Length, Substr
+    translation, the specific page and its view restrictions: four queries) in one precompiled
+    query. A home page that is not live, not found or under a view restriction goes through
+    Wagtail as before (its own answer, password or login form)."""
     from django.utils import translation
     from wagtail import views as wagtail_views
-    from wagtail.models import Page, PageViewRestriction
 
+    from vistka.editions.homes import live_home
     from vistka.editions.languages import locale_id_for
-    from vistka.editions.models import EditionHomePage
 
-    site = getattr(request, "_wagtail_site", None)
-    home = None
-    if site is not None:
-        restricted = PageViewRestriction.objects.filter(
-            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-        )
-        root_key = Page.objects.filter(pk=site.root_page_id).values("translation_key")[:1]
-        home = (
-            EditionHomePage.objects.filter(
-                locale_id=locale_id_for(translation.get_language()),
-                translation_key=Subquery(root_key),
-                live=True,
-            )
-            .annotate(restricted=Exists(restricted))
-            .first()
-        )
+    home = live_home(locale_id_for(translation.get_language()), getattr(request, "_wagtail_site", None))
     if home is None or home.restricted:
         return wagtail_views.serve(request, path)
     return search(request, home)

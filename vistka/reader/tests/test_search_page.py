@@ -1,13 +1,17 @@
 """/search/ is served without Wagtail's page routing, with the page Wagtail's routing would give."""
 
+from datetime import timedelta
 from urllib.parse import quote
 
 import pytest
 from django.db import connection
+from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from wagtail.models import PageViewRestriction
 
 from vistka.editions import languages
+from vistka.reader.search import published_texts
 from vistka.reader.tests.builders import PREFIXES, at, home, story
 
 pytestmark = pytest.mark.django_db
@@ -59,3 +63,14 @@ def test_an_unpublished_edition_home_is_left_to_wagtail(client, stories, monkeyp
         through_wagtail(patched)
         routed, _queries = get(client, "/en/")
     assert (direct.status_code, direct.content) == (routed.status_code, routed.content)
+
+
+@pytest.mark.parametrize("language", ["uk", "ru", "en"])
+@pytest.mark.parametrize(
+    "moment",
+    [at(), at(hours=-12, minutes=7), at(days=-200, minutes=59), at(days=3) + timedelta(microseconds=5)],
+)
+def test_publication_texts_are_what_the_date_filters_give(language, moment):
+    template = Template("""{{ moment|date:'c' }}|{{ moment|date:"j E Y, H:i" }}""")
+    with translation.override(language):
+        assert "|".join(published_texts(moment)) == template.render(Context({"moment": moment}))
