@@ -45,3 +45,42 @@ def medians(runs):
     return {key: statistics.median(run[key] for run in runs) for key in ("rps", "p50", "p99")} | {
         "errors": sum(run["errors"] for run in runs)
     }
+
+
+SEARCH_LUA = """paths = {%(paths)s}
+counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format("GET", paths[(counter %% #paths) + 1])
+end
+done = function(summary, latency, requests)
+  io.write(string.format("PAGES %%d %%.3f %%.3f %%.3f %%.3f %%d\\n", summary.requests,
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
+    summary.requests / (summary.duration / 1e6),
+    summary.errors.status + summary.errors.read + summary.errors.timeout + summary.errors.connect))
+end
+"""
+
+
+def wrk_paths(port, paths, seconds, script_path, connections=16, threads=2):
+    """Bounded loopback load cycling through `paths` (one request each, in turn, per connection
+    thread): {"requests", "p50", "p95", "p99" (ms), "rps", "errors"}."""
+    if not all(path.startswith("/") and '"' not in path and "\\" not in path for path in paths):
+        raise ValueError("paths must be absolute and plain")
+    with open(script_path, "w") as script:
+        script.write(SEARCH_LUA % {"paths": ", ".join(f'"{path}"' for path in paths)})
+    argv = [shutil.which("wrk") or "wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s"]
+    argv += ["--timeout", "30s", "-s", script_path, f"http://127.0.0.1:{port}"]
+    done = subprocess.run(argv, capture_output=True, text=True, timeout=seconds + 60, check=False)  # noqa: S603
+    found = re.search(r"^PAGES (\d+) ([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+) (\d+)$", done.stdout, re.M)
+    if done.returncode != 0 or found is None:
+        raise RuntimeError(f"wrk failed ({done.returncode}): {done.stderr or done.stdout}")
+    requests, p50, p95, p99, rps, errors = found.groups()
+    return {
+        "requests": int(requests),
+        "p50": float(p50),
+        "p95": float(p95),
+        "p99": float(p99),
+        "rps": float(rps),
+        "errors": int(errors),
+    }

@@ -2,9 +2,10 @@
 
 Builds its own data, starts nginx (the hot article as a static file, plain and gzip_static), the
 app alone, the app with FAST_PATH=0 and Varnish in front of the app, runs alternating rounds of
-bounded loopback load with wrk, measures cold renders and publish -> visible, prints a table and
-a last line `BENCH varnish_ratio=... app_ratio=... app_gzip_ratio=... cold_article_ratio=...
-publish_visible_s=...`. Exits 0 whatever the figures; non-zero only when the harness fails.
+bounded loopback load with wrk, measures cold renders, uncached search pages (16 at a time) and
+publish -> visible, prints a table and a last line `BENCH varnish_ratio=... app_ratio=...
+app_gzip_ratio=... cold_article_ratio=... publish_visible_s=... search_page_p95_ms=...`. Exits 0
+whatever the figures; non-zero only when the harness fails.
 
 Environment: BENCH_QUICK=1 (2 rounds x 2 s, 20 stories per edition), BENCH_ROUNDS, BENCH_SECONDS,
 BENCH_STORIES, BENCH_DATABASE_URL (use that database, e.g. PostgreSQL with a million stories;
@@ -173,6 +174,34 @@ def publish_visible(procs, env, ports, pages, timeout):
     return seen, watched, publish_s
 
 
+def search_paths():
+    """/search/ of each edition for the archive bench's common, two-word and rare queries, both
+    orders: every request in a run of a few seconds is a different page from the one before."""
+    from urllib.parse import quote
+
+    from vistka.archive.management.commands.archive_bench import WORDS
+    from vistka.editions.languages import get_edition
+
+    paths = []
+    for kind in ("common", "pairs", "rare"):
+        for code, words in WORDS[kind].items():
+            for word in words:
+                for order in ("relevance", "new"):
+                    paths.append(f"{get_edition(code).prefix}search/?q={quote(word)}&order={order}")
+    return paths
+
+
+def search_pages(tmp, port, seconds):
+    """Search pages rendered by the app without its fast path (2 processes, as `bin/stack`), 16
+    at a time: what readers get when their queries miss every cache."""
+    paths = search_paths()
+    script = os.path.join(tmp, "search.lua")
+    load.wrk_paths(port, paths, 2, script)  # each process's connection, statistics and caches
+    found = load.wrk_paths(port, paths, seconds, script)
+    found["paths"] = len(paths)
+    return found
+
+
 def verdict(ok):
     return "PASS" if ok else "FAIL"
 
@@ -181,7 +210,7 @@ def ratio_text(value):
     return f"{value:.4f}" if value < 0.1 else f"{value:.3f}"
 
 
-def report(results, cold, visible, watched, publish_s, info):
+def report(results, cold, visible, watched, publish_s, info, search):
     say("")
     say(f"Data: {info['source']}; hot article {info['article']}")
     say(f"  app and nginx: {info['identity']:,} bytes, gzip {info['gzip']:,} bytes")
@@ -225,6 +254,16 @@ def report(results, cold, visible, watched, publish_s, info):
         url = unquote(m["url"])
         say(f"{name:12} {m['queries']:>7} {m['ms']:>8.1f} {m['bytes'] / 1024:>6.1f}  {budget:8} {url}")
     say("")
+    say(
+        f"Search pages without the fast path (2 app processes, wrk -t2 -c16, {search['paths']} different "
+        "queries in turn, every request a cache miss):"
+    )
+    say(
+        f"  {search['requests']:,} pages, {search['rps']:,.0f} pages/s, p50 {search['p50']:.1f} ms, "
+        f"p95 {search['p95']:.1f} ms, p99 {search['p99']:.1f} ms, errors {search['errors']}  "
+        f"{verdict(search['p95'] <= 100 and not search['errors'])} p95 <=100 ms (a budget at 1M stories)"
+    )
+    say("")
     say(f"Publish -> visible, s (the publish itself took {publish_s:.2f} s; each page polled every 50 ms)")
     say("  headline in <main> of home, tag and section; in the latest column of another article; in the feed")
     say(f"{'page':14} {'varnish s':>10} {'app s':>10}")
@@ -237,7 +276,8 @@ def report(results, cold, visible, watched, publish_s, info):
     say(
         f"BENCH varnish_ratio={ratios['varnish']:.3f} app_ratio={ratios['app']:.3f} "
         f"app_gzip_ratio={ratios['app gzip']:.3f} "
-        f"cold_article_ratio={ratios['app uncached (FAST_PATH=0)']:.4f} publish_visible_s={slowest:.2f}"
+        f"cold_article_ratio={ratios['app uncached (FAST_PATH=0)']:.4f} publish_visible_s={slowest:.2f} "
+        f"search_page_p95_ms={search['p95']:.1f}"
     )
 
 
@@ -295,6 +335,8 @@ def bench(tmp, procs):
 
     say(f"== load: {rounds} rounds x {len(TARGETS)} targets x {seconds} s")
     results = load_rounds(ports, article, rounds, seconds)
+    say("== search pages")
+    search = search_pages(tmp, ports["cold"], seconds * 2)
     say("== publish -> visible")
     visible, watched, publish_s = publish_visible(procs, env, ports, pages, timeout)
     info = {
@@ -306,7 +348,7 @@ def bench(tmp, procs):
         "seconds": seconds,
         "source": source,
     }
-    report(results, cold, visible, watched, publish_s, info)
+    report(results, cold, visible, watched, publish_s, info, search)
 
 
 def main():
