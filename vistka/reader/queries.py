@@ -1,11 +1,14 @@
 """The reader site's queries, all built on ArticlePage.objects.visible()."""
 
+import functools
+
 from django.db import connection
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 from django.utils import translation
 
 from vistka.core.cache import cached_record
+from vistka.core.precompiled import Precompiled
 from vistka.editions.languages import locale_id_for
 from vistka.stories.models import ArticlePage
 from vistka.taxonomy.models import Section
@@ -32,6 +35,17 @@ def sections_menu(locale_id):
     )
 
 
+# (alias, locale, per section, section ids) -> the UNION below, compiled once: building and
+# compiling a dozen visibility-filtered parts cost ~30 ms of CPU per home page at a million stories.
+_BY_SECTION = {}
+
+
+def _newest_of_each_section(locale_id, section_ids, per_section):
+    fields = (*ArticlePage.LISTING_FIELDS, "section_id")
+    parts = [stories(locale_id).filter(section_id=pk).only(*fields)[:per_section] for pk in section_ids]
+    return parts[0].union(*parts[1:], all=True)
+
+
 def latest_by_section(locale_id, per_section=4):
     """The newest stories of every section, in one query.
 
@@ -43,13 +57,16 @@ def latest_by_section(locale_id, per_section=4):
         sections = sections_menu(locale_id)
         if not sections:
             return {}
-        fields = (*ArticlePage.LISTING_FIELDS, "section_id")
-        parts = [
-            stories(locale_id).filter(section_id=section.pk).only(*fields)[:per_section]
-            for section in sections
-        ]
+        key = (connection.alias, locale_id, per_section, tuple(section.pk for section in sections))
+        query = _BY_SECTION.get(key)
+        if query is None:
+            if len(_BY_SECTION) >= 100:
+                _BY_SECTION.clear()
+            query = _BY_SECTION[key] = Precompiled(
+                functools.partial(_newest_of_each_section, locale_id, key[3], per_section), ()
+            )
         grouped = {}
-        for story in parts[0].union(*parts[1:], all=True):
+        for story in query(using=connection.alias):
             grouped.setdefault(story.section_id, []).append(story)
         for found in grouped.values():
             found.sort(key=lambda story: (story.first_published_at, story.pk), reverse=True)

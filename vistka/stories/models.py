@@ -4,6 +4,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from django.http import Http404
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, MultipleChooserPanel
@@ -217,6 +218,17 @@ class ArticlePage(Page):
     @property
     def local_first_published(self):
         return timezone.localtime(self.first_published_at or self.go_live_at or timezone.now())
+
+    @cached_property
+    def published_iso(self):
+        """First publication in the current time zone, ISO 8601, as the filter ``date:'c'`` gives
+        it (lists show dozens of stories; the filter costs ten times as much)."""
+        return timezone.localtime(self.first_published_at).isoformat() if self.first_published_at else ""
+
+    @cached_property
+    def published_hm(self):
+        """First publication's time of day in the current time zone, as ``time:"H:i"``."""
+        return f"{timezone.localtime(self.first_published_at):%H:%M}" if self.first_published_at else ""
 
     def canonical_path(self):
         """/{prefix}{root}/{yyyy}/{mm}/{dd}/{number}/, dated by first publication in Kyiv time."""
