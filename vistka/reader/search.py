@@ -222,16 +222,17 @@ def visible_hits(locale_id, ids):
     return out
 
 
-_BODY_TEXTS = {}  # (language, stored body JSON) -> body_words() of it, shared by all searches
-_BODY_TEXTS_MAX = 5_000  # the newest stories come back in most searches
+_BODY_TEXTS = {}  # (language, story id, length and hash of its stored body JSON) -> body_words()
+_BODY_TEXTS_MAX = 2_000  # the newest stories come back in most searches; long reads are 10-50 KB
 
 
-def stored_body_words(body_json):
-    """``body_words`` of a body as stored (JSON text), remembered: keyed by the text itself, so
-    an edited body is a new key."""
+def stored_body_words(story_id, body_json):
+    """``body_words`` of a story's body as stored (JSON text), remembered by the story and a
+    digest of the text (not the text itself, which would keep every remembered body in memory
+    twice): an edited body is a new key."""
     if not isinstance(body_json, str):
         return body_words(body_json)
-    key = (get_language(), body_json)
+    key = (get_language(), story_id, len(body_json), hash(body_json))
     text = _BODY_TEXTS.get(key)
     if text is None:
         if len(_BODY_TEXTS) >= _BODY_TEXTS_MAX:
@@ -244,7 +245,7 @@ def _snippet(story, body, lemmas, language_code, matcher):
     """The lead's window if it holds a query word, else the body's, else the lead."""
     return (
         highlight(story.lead, lemmas, language_code, matcher)
-        or (body and highlight(stored_body_words(body), lemmas, language_code, matcher))
+        or (body and highlight(stored_body_words(story.pk, body), lemmas, language_code, matcher))
         or escape(story.lead)
     )
 

@@ -74,3 +74,16 @@ def test_publication_texts_are_what_the_date_filters_give(language, moment):
     template = Template("""{{ moment|date:'c' }}|{{ moment|date:"j E Y, H:i" }}""")
     with translation.override(language):
         assert "|".join(published_texts(moment)) == template.render(Context({"moment": moment}))
+
+
+def test_an_edited_body_gives_a_new_snippet(client):
+    from vistka.reader.tests.builders import paragraph, soup
+
+    page = story(title="Звіт", body=[paragraph("<p>Перший варіант: гарбузи дозріли.</p>")], published_at=at())
+    snippets = lambda: [p.get_text() for p in soup(get(client, "/", "гарбузи")[0]).select(".result__snippet")]  # noqa: E731
+    assert any("Перший варіант" in text for text in snippets())
+    page.body = [paragraph("<p>Другий варіант: гарбузи зібрали.</p>")]
+    page.save_revision().publish()
+    found = snippets()
+    assert any("Другий варіант" in text for text in found)
+    assert not any("Перший варіант" in text for text in found)
