@@ -1,11 +1,11 @@
 """An edition's home page found without Wagtail's page routing."""
 
-from django.db.models import Exists, OuterRef
-from django.db.models.functions import Length, Substr
-from wagtail.models import Page, PageViewRestriction
+from django.db.models import Exists
+from wagtail.models import Page
 
 from vistka.core.precompiled import Precompiled
 from vistka.editions.models import EditionHomePage
+from vistka.stories.models import restriction_above
 
 _ROOT_KEYS = {}  # root page id -> its translation key (a page's translation key never changes)
 
@@ -13,12 +13,9 @@ _ROOT_KEYS = {}  # root page id -> its translation key (a page's translation key
 def _live_home(locale_id, translation_key):
     """The live page in this locale with this translation key, with ``restricted``: whether a
     view restriction lies on it or on a page above it."""
-    restricted = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-    )
     return (
         EditionHomePage.objects.filter(locale_id=locale_id, translation_key=translation_key, live=True)
-        .annotate(restricted=Exists(restricted))
+        .annotate(restricted=Exists(restriction_above()))
         .order_by()[:1]
     )
 

@@ -5,13 +5,14 @@ from datetime import date, datetime, time, timedelta
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
 from vistka.delivery import keys
 from vistka.distribution.links import absolute
 from vistka.distribution.seo import home_head
+from vistka.editions import languages
 from vistka.editions.dates import long_date
 from vistka.people.models import Author
 from vistka.reader import cursor, queries
@@ -213,13 +214,13 @@ def search_page(request, path="search/"):
     translation, the specific page and its view restrictions: four queries) in one precompiled
     query. A home page that is not live, not found or under a view restriction goes through
     Wagtail as before (its own answer, password or login form)."""
-    from django.utils import translation
-    from wagtail import views as wagtail_views
+    from wagtail import views as wagtail_views  # imports models: not while apps load this module
 
-    from vistka.editions.homes import live_home
-    from vistka.editions.languages import locale_id_for
+    from vistka.editions.homes import live_home  # its models import this module
 
-    home = live_home(locale_id_for(translation.get_language()), getattr(request, "_wagtail_site", None))
+    home = live_home(
+        languages.locale_id_for(translation.get_language()), getattr(request, "_wagtail_site", None)
+    )
     if home is None or home.restricted:
         return wagtail_views.serve(request, path)
     return search(request, home)

@@ -341,16 +341,16 @@ class PostgresIndex:
             found = self._walk(cursor, rank_sql, query, params, None, WALK_ROWS, need)
             if len(found) >= need:
                 return found
-            mark_at = max(1, WALK_ROWS // 10)
-            edges = self._edges(cursor, locale_id, None, (WALK_ROWS, mark_at))
+            mark_at = max(1, WALK_ROWS // 10)  # the older slices' pace (without RUM) starts here
+            edges = self._edges(cursor, locale_id, None, (WALK_ROWS,) if rum else (WALK_ROWS, mark_at))
             boundary = edges[WALK_ROWS]
             if boundary is None:  # the edition has fewer stories than the walk: all were tested
                 return found
-            mark = edges[mark_at][1]
-            postings = sum(alone)  # what a GIN bitmap of the query reads
-            density = (len(found) + 0.5) / WALK_ROWS
             if rum:
                 return self._walk_on_or_rum(cursor, rank_sql, query, params, alone, found, boundary)
+            postings = sum(alone)  # what a GIN bitmap of the query reads
+            density = (len(found) + 0.5) / WALK_ROWS
+            mark = edges[mark_at][1]
             predicted = density * self.rows(locale_id)
             if (
                 together <= PROBE_ROWS

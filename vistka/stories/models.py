@@ -44,9 +44,9 @@ class StoryArchivePage(Page):
         raise Http404
 
 
-def _restriction_above():
-    """A view restriction on the story or on any page above it, as a correlated subquery
-    (Wagtail's `public()` costs a separate query each time it is used)."""
+def restriction_above():
+    """A view restriction on the page (a story, an edition home) or on any page above it, as a
+    correlated subquery (Wagtail's `public()` costs a separate query each time it is used)."""
     return PageViewRestriction.objects.filter(
         page__path=Substr(OuterRef("path"), 1, Length("page__path")),
     )
@@ -55,7 +55,7 @@ def _restriction_above():
 def public_condition():
     """What readers may be sent to: live, published, no view restriction on the page or above it.
     A condition for filter() and, wrapped as a boolean, annotate()."""
-    return Q(live=True, first_published_at__isnull=False) & ~Exists(_restriction_above())
+    return Q(live=True, first_published_at__isnull=False) & ~Exists(restriction_above())
 
 
 class ArticleQuerySet(PageQuerySet):
