@@ -17,6 +17,7 @@ from vistka.editions.dates import long_date
 from vistka.people.models import Author
 from vistka.reader import cursor, queries
 from vistka.reader.search import search_stories
+from vistka.reader.search_html import result_items
 from vistka.stories.kinds import URL_ROOTS
 from vistka.taxonomy.models import Section, Tag
 
@@ -203,6 +204,7 @@ def search(request, home):
         "self": home,
         "query": results.query,
         "results": results,
+        "result_items": result_items(results.hits),
         "order": order,
         "noindex": True,
     }

@@ -1,7 +1,7 @@
 from django import template
 
 from vistka.editions.models import EditionSettings
-from vistka.reader import queries
+from vistka.reader import chrome, queries
 
 register = template.Library()
 
@@ -26,9 +26,13 @@ def edition_settings(context):
 
 
 @register.simple_tag(takes_context=True)
-def sections_menu(context):
-    locale_id = queries.current_locale_id()
-    return _memo(context, "sections", lambda: queries.sections_menu(locale_id))
+def masthead(context):
+    return chrome.masthead(context["edition"], context.get("edition_links"))
+
+
+@register.simple_tag(takes_context=True)
+def footer(context):
+    return chrome.footer(context["edition"])
 
 
 @register.inclusion_tag("reader/ad_slot.html", takes_context=True)

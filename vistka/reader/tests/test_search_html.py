@@ -1,0 +1,47 @@
+"""The search page's result items, written in Python, are the bytes the template loop gave."""
+
+import pytest
+from django.template import Context, Template
+from django.utils import translation
+
+from vistka.reader.search import search_stories
+from vistka.reader.search_html import result_items
+from vistka.reader.tests.builders import at, home, story
+from vistka.stories.kinds import Kind
+
+pytestmark = pytest.mark.django_db
+
+# The loop search.html had before result_items(), kept here as the reference.
+TEMPLATE_LOOP = Template(
+    "{% for story, snippet in hits %}\n"
+    '    <li class="result">\n'
+    '      <h2><a href="{{ story.canonical_path }}">{{ story.title }}</a></h2>\n'
+    '      <p class="result__meta"><time datetime="{{ story.published_iso }}">'
+    "{{ story.published_text }}</time>"
+    "{% if story.kind_label %} · {{ story.kind_label }}{% endif %}</p>\n"
+    '      <p class="result__snippet">{{ snippet }}</p>\n'
+    "    </li>\n  {% endfor %}"
+)
+
+
+@pytest.mark.parametrize("code", ["uk", "ru", "en"])
+def test_result_items_are_the_template_loops_bytes(code):
+    for minutes, kind in enumerate(Kind.values):
+        story(
+            edition=code,
+            kind=kind,
+            title=f"Q&A <b>\"Zorepad\"</b> '{kind}' {minutes}",
+            lead=f"Zorepad & <i>more</i> {minutes}",
+            published_at=at(minutes=minutes, days=-minutes * 40),
+        )
+    with translation.override(code):
+        results = search_stories(home(code).locale_id, code, "Zorepad", order="new")
+        assert len(results.hits) == len(Kind.values)
+        expected = TEMPLATE_LOOP.render(Context({"hits": results.hits}))
+        assert result_items(results.hits) == expected
+    assert "&lt;b&gt;&quot;Zorepad&quot;&lt;/b&gt; &#x27;" in expected  # escaped, not trusted
+    assert "<mark>Zorepad</mark>" in expected  # the snippet is already safe HTML
+
+
+def test_no_hits_no_items():
+    assert result_items([]) == ""
