@@ -24,6 +24,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Page, PageViewRestriction
 
+from vistka.core.precompiled import PreparingConnection, prepares_statements
 from vistka.reader.lemmas import lemma, query_lemmas, words
 from vistka.search.index import RELEVANCE_WINDOW, backend
 from vistka.stories.blocks import LABEL_CHOICES
@@ -146,11 +147,25 @@ def body_words(body):
     return " ".join(out)
 
 
+def _by_ids(sql, ids):
+    """Rows of ``sql`` with these ids (its ``{ids}``: the condition on them). PostgreSQL: one
+    array parameter, so the text is the same for every page of hits and runs as a prepared
+    statement with a generic plan (planning it cost more than running it); elsewhere a list."""
+    if prepares_statements(connection):
+        cursor = PreparingConnection(connection).cursor()
+        statement, params = sql.format(ids="= ANY(%s::integer[])"), [list(ids)]
+    else:
+        cursor = connection.cursor()
+        statement, params = sql.format(ids=f"IN ({', '.join(['%s'] * len(ids))})"), list(ids)
+    with cursor:
+        cursor.execute(statement, params)
+        return cursor.fetchall()
+
+
 @lru_cache(maxsize=4)
 def _hits_query(vendor):
-    """One query for a page of hits by id: the listing fields, what visibility depends on and the
-    stored body (its JSON text, parsed only when the lead holds no query word). Returns (SQL with
-    ``{ids}`` to fill in, the fields' attnames and converters)."""
+    """One query for a page of hits by id: the listing fields and what visibility depends on.
+    Returns (SQL for ``_by_ids``, the fields' attnames and converters)."""
     quote = connection.ops.quote_name
     wanted = {ArticlePage._meta.get_field(name).attname for name in ArticlePage.LISTING_FIELDS}
     wanted |= {ArticlePage._meta.pk.attname, "live"}
@@ -161,11 +176,11 @@ def _hits_query(vendor):
     restriction_table = quote(PageViewRestriction._meta.db_table)
     paths = "string_agg(r_page.path, ' ')" if vendor == "postgresql" else "group_concat(r_page.path, ' ')"
     sql = (
-        f"SELECT {', '.join(columns)}, {story_table}.{quote('body')}, "  # noqa: S608
+        f"SELECT {', '.join(columns)}, "  # noqa: S608
         f"(SELECT {paths} FROM {restriction_table} AS r "
         f"JOIN {page_table} AS r_page ON r_page.id = r.page_id) "
         f"FROM {story_table} JOIN {page_table} ON {page_table}.id = {story_table}.page_ptr_id "
-        f"WHERE {story_table}.page_ptr_id IN ({{ids}})"
+        f"WHERE {story_table}.page_ptr_id {{ids}}"
     )
     converters = []
     for i, f in enumerate(fields):  # what the ORM applies to these columns (aware datetimes on SQLite)
@@ -189,8 +204,8 @@ def _loaded(attnames, values, alias):
 
 
 def visible_hits(locale_id, ids):
-    """{pk: (ArticlePage with the listing fields, its body as stored JSON text)} of the ids that
-    are visible stories of the edition.
+    """{pk: ArticlePage with the listing fields} of the ids that are visible stories of the
+    edition.
 
     Visible as ``ArticlePage.objects.visible(locale_id)`` defines it (live, published, no view
     restriction on the story or a page above it; the tests hold the two together), checked here
@@ -199,14 +214,12 @@ def visible_hits(locale_id, ids):
     if not ids:
         return {}
     sql, attnames, converters = _hits_query(connection.vendor)
-    with connection.cursor() as cursor:
-        cursor.execute(sql.format(ids=", ".join(["%s"] * len(ids))), list(ids))
-        rows = cursor.fetchall()
+    rows = _by_ids(sql, ids)
     out = {}
     alias = connection.alias
     fast = not (signals.pre_init.has_listeners(ArticlePage) or signals.post_init.has_listeners(ArticlePage))
     for row in rows:
-        values = list(row[:-2])
+        values = list(row[:-1])
         for i, col, funcs in converters:
             for func in funcs:
                 values[i] = func(values[i], col, connection)
@@ -218,8 +231,19 @@ def visible_hits(locale_id, ids):
             and story.locale_id == locale_id
             and not any(story.path.startswith(path) for path in restricted)
         ):
-            out[story.pk] = (story, row[-2])
+            out[story.pk] = story
     return out
+
+
+def stored_bodies(ids):
+    """{pk: the body as stored (JSON text)} of these stories: read only for the hits whose lead
+    holds no query word (turning the JSON into text was half the cost of reading the hits)."""
+    if not ids:
+        return {}
+    quote = connection.ops.quote_name
+    table = quote(ArticlePage._meta.db_table)
+    sql = f"SELECT page_ptr_id, {quote('body')} FROM {table} WHERE page_ptr_id {{ids}}"  # noqa: S608
+    return dict(_by_ids(sql, ids))
 
 
 _BODY_TEXTS = {}  # (language, story id, length and hash of its stored body JSON) -> body_words()
@@ -241,13 +265,19 @@ def stored_body_words(story_id, body_json):
     return text
 
 
-def _snippet(story, body, lemmas, language_code, matcher):
-    """The lead's window if it holds a query word, else the body's, else the lead."""
-    return (
-        highlight(story.lead, lemmas, language_code, matcher)
-        or (body and highlight(stored_body_words(story.pk, body), lemmas, language_code, matcher))
-        or escape(story.lead)
-    )
+def _snippets(stories, lemmas, language_code):
+    """{pk: snippet}: the lead's window where it holds a query word, else the body's, else the
+    lead (the bodies read only for the stories that need them)."""
+    matcher = _Matcher(lemmas, language_code)
+    snippets = {story.pk: highlight(story.lead, lemmas, language_code, matcher) for story in stories}
+    bodies = stored_bodies([pk for pk, snippet in snippets.items() if snippet is None])
+    for story in stories:
+        if snippets[story.pk] is None:
+            body = bodies.get(story.pk)
+            snippets[story.pk] = (
+                body and highlight(stored_body_words(story.pk, body), lemmas, language_code, matcher)
+            ) or escape(story.lead)
+    return snippets
 
 
 _DAY_TEXTS = {}  # (local date, language) -> "25 листопада 2026"
@@ -284,10 +314,7 @@ def search_stories(locale_id, language_code, query, order="relevance", offset=0)
     if len(page) > RESULTS_PER_PAGE:
         results.next_offset = offset + RESULTS_PER_PAGE
     page = page[:RESULTS_PER_PAGE]
-    lemma_set = set(lemmas)
-    matcher = _Matcher(lemma_set, language_code)
-    snippets = {story.pk: _snippet(story, body, lemma_set, language_code, matcher) for story, body in page}
-    page = [story for story, _body in page]
+    snippets = _snippets(page, set(lemmas), language_code)
     for story in page:
         story.published_iso, story.published_text = published_texts(story.first_published_at)
     results.hits = [(story, snippets[story.pk]) for story in page]

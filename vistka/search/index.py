@@ -37,7 +37,7 @@ import json
 import re
 import time
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Exists, OuterRef
@@ -68,6 +68,13 @@ BITMAP_WORK_MEM = "16MB"  # exact (not lossy) bitmaps for common words
 # the matches it sorts inside the index, no table rows); the others walk first and use the RUM
 # scan when the walk finds too few.
 RUM_INDEX = "storysearch_rum"
+# The same RUM index over the last RECENT_DAYS only (a partial index, its cutoff a constant in
+# its definition): the newest matches of common words read a tenth of the postings there, and
+# the whole index only when the recent stories hold too few. Rebuilt with a new cutoff once it
+# is RECENT_SLACK_DAYS older than wanted (``ensure_recent_rum_index``, from the scheduler).
+RECENT_RUM_INDEX = "storysearch_rum_recent"
+RECENT_DAYS = 365
+RECENT_SLACK_DAYS = 60
 # Microseconds per posting the RUM scan reads (every word's list) and per match it sorts.
 COST_RUM_POSTING, COST_RUM_MATCH = 0.03, 0.2
 RUM_WORK_MEM = "32MB"  # the RUM scan sorts its matches in memory
@@ -79,6 +86,7 @@ _SPANS = {}  # locale id -> ((newest, oldest first publication), valid until)
 _ROWS = {}  # locale id -> (stories in the edition, valid until)
 _LEXEME_STATS = {}  # locale id -> ((lexeme frequencies, rare share, stories) or None, valid until)
 _RUM = {}  # connection alias -> (whether the RUM index exists, valid until)
+_RECENT = {}  # (alias, locale id) -> ((cutoff, stories newer than it) or None, valid until)
 STATS_SECONDS = 600
 SIMPLE_LEXEME = re.compile(r"[^\W_]+")  # a lemma the 'simple' parser keeps as one lexeme
 SPAN_SECONDS = 10
@@ -174,7 +182,56 @@ def ensure_rum_index(using=None):
             return False
         cursor.execute("SET LOCAL maintenance_work_mem = '512MB'")
         cursor.execute(RUM_DEFINITION)
+    ensure_recent_rum_index(conn)
     return True
+
+
+def recent_rum_cutoff(using=None):
+    """The cutoff of the recent RUM index (an aware datetime), or None without that index."""
+    conn = connection if using is None else using
+    if conn.vendor != "postgresql":
+        return None
+    with conn.cursor() as cursor:
+        cursor.execute(
+            "SELECT split_part(pg_get_expr(i.indpred, i.indrelid), chr(39), 2)::timestamptz "
+            "FROM pg_index AS i WHERE i.indexrelid = to_regclass(%s)",
+            [RECENT_RUM_INDEX],
+        )
+        row = cursor.fetchone()
+    return row[0] if row else None
+
+
+def ensure_recent_rum_index(using=None, now=None, cutoff=None):
+    """PostgreSQL with the RUM index: the partial RUM index of the stories published after
+    ``cutoff`` (default: midnight UTC ``RECENT_DAYS`` before ``now``), built when missing or when
+    its cutoff is more than ``RECENT_SLACK_DAYS`` older than that (or ``cutoff`` is given).
+    Returns the cutoff in use, or None. Building it blocks writes to the story index for as long
+    as it takes (about 8 s at a million stories): the scheduler does it every two months."""
+    conn = connection if using is None else using
+    if conn.vendor != "postgresql":
+        return None
+    with conn.cursor() as cursor:
+        cursor.execute("SELECT to_regclass(%s) IS NOT NULL", [RUM_INDEX])
+        if not cursor.fetchone()[0]:
+            return None
+    current = recent_rum_cutoff(conn)
+    if cutoff is None:
+        now = now or datetime.now(tz=UTC)
+        wanted = (now - timedelta(days=RECENT_DAYS)).replace(hour=0, minute=0, second=0, microsecond=0)
+        if current is not None and current >= wanted - timedelta(days=RECENT_SLACK_DAYS):
+            return current
+        cutoff = wanted
+    elif current == cutoff:
+        return current
+    _RECENT.clear()
+    definition = RUM_DEFINITION.replace(RUM_INDEX, RECENT_RUM_INDEX, 1)
+    with transaction.atomic(using=conn.alias), conn.cursor() as cursor:
+        cursor.execute("SET LOCAL maintenance_work_mem = '512MB'")
+        cursor.execute(f"DROP INDEX IF EXISTS {RECENT_RUM_INDEX}")
+        # The cutoff is written into the definition: the planner uses a partial index only for
+        # queries whose conditions imply its predicate (``_rum`` repeats it as a value).
+        cursor.execute(f"{definition} WHERE published_at > '{cutoff.isoformat()}'::timestamptz")
+    return cutoff
 
 
 def _remembered(store, key, seconds, compute, keep=lambda value: True):
@@ -189,12 +246,26 @@ def _remembered(store, key, seconds, compute, keep=lambda value: True):
     return value
 
 
-def rum_cost(alone, matches):
-    """Microseconds of one ordered RUM scan: every word's postings read, the matches sorted."""
+def rum_cost(alone, matches, need=None, recent=0.0):
+    """Microseconds of one ordered RUM scan: every word's postings read, the matches sorted.
+
+    ``recent``: the share of the edition's stories in the recent RUM index. When those likely
+    hold the ``need`` newest of the ``matches``, the scan reads that index: its share of the
+    postings (``PostgresIndex._rum`` tries it first on the same rule)."""
+    if recent and need is not None and matches * recent >= need:
+        return rum_cost([estimate * recent for estimate in alone], matches * recent)
     return sum(alone) * COST_RUM_POSTING + matches * COST_RUM_MATCH
 
 
-def rum_first(alone, need, rows):
+def likely_matches(alone, rows):
+    """The planner's estimate of the stories holding every word: as if independent."""
+    likely = rows
+    for estimate in alone:
+        likely *= estimate / rows
+    return max(likely, 0.5)
+
+
+def rum_first(alone, need, rows, recent=0.0):
     """With the RUM index: skip the walk through the newest stories?
 
     When the RUM scan costs less than walking until ``need`` match, both at the planner's
@@ -204,11 +275,8 @@ def rum_first(alone, need, rows):
     Where walking may win, the walk through the newest stories measures the density, and the
     choice is made again after it.
     """
-    likely = rows
-    for estimate in alone:
-        likely *= estimate / rows
-    likely = max(likely, 0.5)
-    return rum_cost(alone, likely) < need * rows / likely * COST_WALK
+    likely = likely_matches(alone, rows)
+    return rum_cost(alone, likely, need, recent) < need * rows / likely * COST_WALK
 
 
 def ensure_partitions(using=None):
@@ -328,8 +396,9 @@ class PostgresIndex:
             for estimate in alone:  # the planner's way: independent words
                 together *= estimate / rows
             rum = self.has_rum_index()
-            if rum and rum_first(alone, need, rows):
-                return self._rum(cursor, rank_sql, query, params)
+            recent = self.recent_share(locale_id) if rum else 0.0
+            if rum and rum_first(alone, need, rows, recent):
+                return self._rum(cursor, rank_sql, query, params, likely_matches(alone, rows))
             if not rum and min(alone) <= FEW_MATCHES:
                 return self._bitmap(
                     cursor,
@@ -460,7 +529,8 @@ class PostgresIndex:
             left = need - len(found)
             density = (hits + 0.5) / walked
             expected = left / density  # stories to walk until the missing matches are found
-            if expected * COST_WALK >= rum_cost(alone, density * self.rows(params["locale"])):
+            likely = density * self.rows(params["locale"])
+            if expected * COST_WALK >= rum_cost(alone, likely, need, self.recent_share(params["locale"])):
                 break
             step = min(int(expected * 1.5) + 1, WALK_ON_LIMIT - walked)
             more = self._walk(cursor, rank_sql, query, params, boundary, step, left)
@@ -471,7 +541,8 @@ class PostgresIndex:
             if boundary is None:  # every story of the edition was tested
                 return found
             walked, hits = walked + step, hits + len(more)
-        return self._rum(cursor, rank_sql, query, params)
+        likely = (hits + 0.5) / walked * self.rows(params["locale"])
+        return self._rum(cursor, rank_sql, query, params, likely)
 
     def _walk(self, cursor, rank_sql, query, params, edge, rows, left):
         """[(page_id, published_at, rank)] of the first ``left`` matches among the next ``rows``
@@ -506,16 +577,29 @@ class PostgresIndex:
         found = {at: (pk, when) for at, pk, when in cursor.fetchall()}
         return {at: found.get(at) for at in positions}
 
-    def _rum(self, cursor, rank_sql, query, params):
-        """The newest ``need`` matches by one ordered scan of the RUM index. It orders by date
-        only, so the stories published in the same second as the last one it keeps are read too
-        (same statement) and the tie is broken by page id, as everywhere else."""
+    def _rum(self, cursor, rank_sql, query, params, likely):
+        """The newest ``need`` matches by one ordered scan of the RUM index: of the recent one
+        first when the recent stories likely hold them (of the ``likely`` matches in the
+        edition, their share), and of the whole index when they do not."""
+        need = params["need"]
+        recent = self.recent(params["locale"])
+        if recent is not None and likely * self.recent_share(params["locale"]) >= need:
+            found = self._rum_scan(cursor, rank_sql, query, {**params, "cutoff": recent[0]})
+            if len(found) >= need:  # the newest of all: every newer story is in that index
+                return found
+        return self._rum_scan(cursor, rank_sql, query, params)
+
+    def _rum_scan(self, cursor, rank_sql, query, params):
+        """One ordered RUM scan (of the recent index when ``params`` has a cutoff). It orders by
+        date only, so the stories published in the same second as the last one it keeps are read
+        too (same statement) and the tie is broken by page id, as everywhere else."""
+        recent = "AND published_at > %(cutoff)s" if "cutoff" in params else ""
         cursor.execute(
             f"SET LOCAL work_mem = '{RUM_WORK_MEM}'; "  # noqa: S608
             # Ranked outside the LIMIT: only the rows kept (a bitmap scan and a sort, the plan
             # for few estimated matches, would rank every match).
             f"WITH newest AS MATERIALIZED (SELECT page_id, published_at, tsv "
-            f"FROM {TABLE} WHERE locale_id = %(locale)s AND tsv @@ {query} "
+            f"FROM {TABLE} WHERE locale_id = %(locale)s AND tsv @@ {query} {recent} "
             f"ORDER BY {NEWEST_FIRST} LIMIT %(need)s) "
             f"SELECT page_id, published_at, {rank_sql} FROM newest UNION ALL "
             f"SELECT page_id, published_at, {rank_sql} FROM {TABLE} "
@@ -532,6 +616,30 @@ class PostgresIndex:
             pass
         found.sort(key=lambda row: (row[1], row[0]), reverse=True)
         return found[: params["need"]]
+
+    def recent(self, locale_id):
+        """(cutoff, stories of the edition published after it) of the recent RUM index, or None
+        without it; cached for ``STATS_SECONDS`` per process."""
+
+        def read():
+            cutoff = recent_rum_cutoff(self.conn)
+            if cutoff is None:
+                return None
+            with self.conn.cursor() as cursor:
+                cursor.execute(
+                    f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {TABLE} WHERE locale_id = %s AND published_at > %s",  # noqa: S608
+                    [locale_id, cutoff],
+                )
+                plan = cursor.fetchone()[0]
+            plan = json.loads(plan) if isinstance(plan, str) else plan
+            return cutoff, plan[0]["Plan"]["Plan Rows"]
+
+        return _remembered(_RECENT, (self.conn.alias, locale_id), STATS_SECONDS, read)
+
+    def recent_share(self, locale_id):
+        """The share of the edition's stories in the recent RUM index (0 without it)."""
+        recent = self.recent(locale_id)
+        return min(1.0, recent[1] / max(self.rows(locale_id), 1)) if recent else 0.0
 
     def _bitmap(self, cursor, rank_sql, query, params, tail):
         """Matches of the whole edition through the GIN index (index scans off for the statement:

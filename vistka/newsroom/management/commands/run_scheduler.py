@@ -1,4 +1,5 @@
-"""The scheduler worker: publishes and unpublishes scheduled stories at their time.
+"""The scheduler worker: publishes and unpublishes scheduled stories at their time, and keeps
+the search's recent-stories index recent (once an hour it checks whether it is due).
 
 Runs Wagtail's `publish_scheduled` every SCHEDULER_INTERVAL seconds, so no external cron
 is needed. `make demo` starts it beside the web server.
@@ -12,9 +13,18 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import DatabaseError, close_old_connections
 
+from vistka.search.index import ensure_recent_rum_index
+
+RECENT_INDEX_CHECK_SECONDS = 3600
+_recent_index_checked = []  # monotonic time of the last check, in this worker
+
 
 def run_once():
     call_command("publish_scheduled", verbosity=0)
+    now = time.monotonic()
+    if not _recent_index_checked or now - _recent_index_checked[-1] >= RECENT_INDEX_CHECK_SECONDS:
+        _recent_index_checked[:] = [now]
+        ensure_recent_rum_index()  # a new cutoff every two months (PostgreSQL with RUM)
 
 
 class Command(BaseCommand):
