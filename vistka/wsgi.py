@@ -8,3 +8,7 @@ django_application = get_wsgi_application()
 from vistka.delivery.fastpath import FastPath  # noqa: E402  (needs Django set up)
 
 application = FastPath(django_application)
+
+from vistka.reader.lemmas import load_dictionaries  # noqa: E402
+
+load_dictionaries()  # before the first request, not during it
