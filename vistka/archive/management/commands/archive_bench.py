@@ -1,6 +1,6 @@
 """Measure a (generated) archive: search latency under concurrency and cold story renders.
 
-    manage.py archive_bench [--queries 200] [--concurrency 16] [--renders 30] [--http]
+    manage.py archive_bench [--queries 200] [--concurrency 16] [--processes] [--renders 30] [--http]
                             [--order relevance|new] [--words common|rare|pairs]
     manage.py archive_bench --explain "ремонт доріг" [--edition uk] [--order new]
 
@@ -9,6 +9,9 @@ words, rare ones, or two-word queries), run by --concurrency threads, each with 
 connection, through ``vistka.reader.search.search_stories`` (or, with --http, GET /search/?q=
 through the test client, templates included). Reports p50/p95/p99/max and throughput. Each
 thread warms its own connection with one untimed search per edition before the clock starts.
+With --processes the --concurrency searchers are processes instead (one thread each, as the app
+serves searches): threads of one process share its interpreter lock, so there each search waits
+for the others' Python, and a thread back from the database waits its turn again.
 
 --explain runs one search and prints EXPLAIN (ANALYZE, BUFFERS) of each query it made.
 
@@ -24,7 +27,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import caches
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, connections
 from django.db.models import Max, Min
 from django.test import Client
@@ -83,6 +86,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--queries", type=int, default=200)
         parser.add_argument("--concurrency", type=int, default=16)
+        parser.add_argument(
+            "--processes", action="store_true", help="Searchers are processes, not threads of one."
+        )
         parser.add_argument("--renders", type=int, default=30)
         parser.add_argument(
             "--http", action="store_true", help="Search through GET /search/?q= (templates too)."
@@ -94,6 +100,8 @@ class Command(BaseCommand):
         parser.add_argument("--edition", default="uk", help="Edition of --explain (default uk).")
 
     def handle(self, *args, **options):
+        if options["processes"] and options["http"]:
+            raise CommandError("--processes measures search_stories(); use --http without it.")
         locales = dict(Locale.objects.values_list("language_code", "pk"))
         rng = random.Random(options["seed"])  # noqa: S311 - picking samples
         if options["explain"]:
@@ -159,6 +167,10 @@ class Command(BaseCommand):
         # One warm-up query per edition: lemmatiser dictionaries, memos, connection set-up.
         for code in codes:
             search_stories(locales[code], code, COMMON[code][0])
+        if options["processes"]:
+            timings, errors, wall = self.search_in_processes(locales, codes, jobs, order, options)
+            self.report_search(timings, errors, wall, order, options)
+            return
         threads = [threading.Thread(target=worker) for _ in range(options["concurrency"])]
         for thread in threads:
             thread.start()
@@ -167,9 +179,60 @@ class Command(BaseCommand):
         for thread in threads:
             thread.join()
         wall = time.perf_counter() - started
+        self.report_search(timings, errors, wall, order, options)
+
+    def search_in_processes(self, locales, codes, jobs, order, options):
+        """The jobs shared out to --concurrency forked processes, each with its own connection
+        warmed as in thread mode, all started together. Returns (timings, errors, wall)."""
+        import multiprocessing
+
+        from vistka.reader.search import search_stories
+
+        context = multiprocessing.get_context("fork")
+        count = options["concurrency"]
+        ready = context.Barrier(count + 1)
+        results = context.Queue()
+        connections.close_all()  # each process opens its own
+
+        def searcher(share):
+            timings, errors = [], []
+            try:
+                for code in codes:
+                    search_stories(locales[code], code, COMMON[code][0])
+            finally:
+                ready.wait()
+            try:
+                for code, query in share:
+                    started = time.perf_counter()
+                    hits = len(search_stories(locales[code], code, query, order=order).hits)
+                    timings.append((time.perf_counter() - started, code, query, hits))
+            except Exception as error:  # noqa: BLE001 - reported by the parent
+                errors.append(repr(error))
+            finally:
+                connections.close_all()
+                results.put((timings, errors))
+
+        processes = [context.Process(target=searcher, args=(jobs[i::count],)) for i in range(count)]
+        for process in processes:
+            process.start()
+        ready.wait()
+        started = time.perf_counter()
+        timings, errors = [], []
+        for _ in processes:
+            found, failed = results.get()
+            timings += found
+            errors += failed
+        wall = time.perf_counter() - started
+        for process in processes:
+            process.join()
+        return timings, errors, wall
+
+    def report_search(self, timings, errors, wall, order, options):
         seconds = [t for t, *_ in timings]
         out = self.stdout
         mode = "GET /search/" if options["http"] else "search_stories()"
+        if options["processes"]:
+            mode += " in processes"
         out.write(
             f"Search, {mode}, order={order}, {options['words']} words: {len(timings)} queries, "
             f"{options['concurrency']} at a time, "
