@@ -75,6 +75,7 @@ RUM_INDEX = "storysearch_rum"
 RECENT_RUM_INDEX = "storysearch_rum_recent"
 RECENT_DAYS = 365
 RECENT_SLACK_DAYS = 60
+RECENT_TOGETHER = 10  # several words: try the recent index when its rarest word has 10 x need there
 # Microseconds per posting the RUM scan reads (every word's list) and per match it sorts.
 COST_RUM_POSTING, COST_RUM_MATCH = 0.03, 0.2
 RUM_WORK_MEM = "32MB"  # the RUM scan sorts its matches in memory
@@ -398,7 +399,7 @@ class PostgresIndex:
             rum = self.has_rum_index()
             recent = self.recent_share(locale_id) if rum else 0.0
             if rum and rum_first(alone, need, rows, recent):
-                return self._rum(cursor, rank_sql, query, params, likely_matches(alone, rows))
+                return self._rum(cursor, rank_sql, query, params, likely_matches(alone, rows), alone)
             if not rum and min(alone) <= FEW_MATCHES:
                 return self._bitmap(
                     cursor,
@@ -542,7 +543,7 @@ class PostgresIndex:
                 return found
             walked, hits = walked + step, hits + len(more)
         likely = (hits + 0.5) / walked * self.rows(params["locale"])
-        return self._rum(cursor, rank_sql, query, params, likely)
+        return self._rum(cursor, rank_sql, query, params, likely, alone)
 
     def _walk(self, cursor, rank_sql, query, params, edge, rows, left):
         """[(page_id, published_at, rank)] of the first ``left`` matches among the next ``rows``
@@ -577,13 +578,17 @@ class PostgresIndex:
         found = {at: (pk, when) for at, pk, when in cursor.fetchall()}
         return {at: found.get(at) for at in positions}
 
-    def _rum(self, cursor, rank_sql, query, params, likely):
+    def _rum(self, cursor, rank_sql, query, params, likely, alone):
         """The newest ``need`` matches by one ordered scan of the RUM index: of the recent one
         first when the recent stories likely hold them (of the ``likely`` matches in the
         edition, their share), and of the whole index when they do not."""
         need = params["need"]
         recent = self.recent(params["locale"])
-        if recent is not None and likely * self.recent_share(params["locale"]) >= need:
+        share = self.recent_share(params["locale"])
+        # Words that go together ("ремонт доріг") match far more than independent ones would:
+        # where even the rarest word's recent stories could hold them, the recent index is tried.
+        together = len(alone) > 1 and min(alone) * share >= need * RECENT_TOGETHER
+        if recent is not None and (likely * share >= need or together):
             found = self._rum_scan(cursor, rank_sql, query, {**params, "cutoff": recent[0]})
             if len(found) >= need:  # the newest of all: every newer story is in that index
                 return found

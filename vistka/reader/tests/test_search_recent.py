@@ -151,3 +151,29 @@ def test_on_postgresql_hits_are_one_prepared_statement_with_a_generic_plan():
         )
         rows = cursor.fetchall()
     assert rows and rows[0][0] >= 1 and rows[0][1] == 0
+
+
+@postgres_only
+def test_words_that_go_together_try_the_recent_index_though_rare_as_if_independent(rum, monkeypatch):
+    index.ensure_recent_rum_index(cutoff=at(days=-10))
+    pages = [story(title=f"Зорепад серпневий {i}", published_at=at(days=-i)) for i in range(4)]
+    monkeypatch.setattr(index, "rum_first", lambda *args: True)
+    monkeypatch.setattr(index, "_RECENT", {})
+    monkeypatch.setattr(index.PostgresIndex, "rows", lambda self, locale_id: 10**6)
+    monkeypatch.setattr(index.PostgresIndex, "recent_share", lambda self, locale_id: 0.05)
+    # Two words of 2,000 stories each: 4 matches as if independent, 0.2 of them recent, too few
+    # for 3; but each word has 100 recent stories, room for them all if they go together. One
+    # word of 20 stories: 1 recent, and nothing suggests more.
+    monkeypatch.setattr(
+        index.PostgresIndex,
+        "_estimates",
+        lambda self, cursor, locale_id, words: [2_000] * len(words) if len(words) > 1 else [20],
+    )
+    with CaptureQueriesContext(connection) as captured:
+        ids = index.backend().find(locale("uk").pk, ["зорепад", "серпневий"], "new", 0, 3)
+    assert ids == [page.pk for page in pages[:3]]
+    scans = rum_scans(captured)
+    assert len(scans) == 1 and "published_at >" in scans[0]
+    with CaptureQueriesContext(connection) as captured:  # one word: its estimate is trusted
+        index.backend().find(locale("uk").pk, ["зорепад"], "new", 0, 3)
+    assert [("published_at >" in sql) for sql in rum_scans(captured)] == [False]
