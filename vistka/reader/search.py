@@ -32,7 +32,6 @@ from vistka.stories.models import ArticlePage
 
 RESULTS_PER_PAGE = 20
 SNIPPET_WORDS = 32
-WHITESPACE = re.compile(r"(\s+)")
 TAG = re.compile(r"<[^>]*>")
 # Keys of body block values that hold words a reader sees (others hold ids, dates, addresses).
 TEXT_KEYS = frozenset({"text", "note", "attribution", "alt", "caption", "credit", "items", "images"})
@@ -81,30 +80,25 @@ class _Matcher(dict):
 
 
 def highlight(text, lemmas, language_code, matcher=None):
-    """A window of the text around the first matching word, matches wrapped in <mark>.
+    """A window of the text's words around the first matching word, matches wrapped in <mark>,
+    the words separated by single spaces (as the browser shows any run of whitespace).
 
-    Tokens (words and the whitespace between them, alternately) are tested only up to the end of
-    the window: the first match fixes where it starts.
+    Words are tested only up to the end of the window: the first match fixes where it starts.
     """
     matches = _Matcher(lemmas, language_code) if matcher is None else matcher
-    tokens = WHITESPACE.split(text)
-    count = len(tokens)
+    words = text.split()
     # The first word that matches, tested lazily in C iterators (a body has hundreds of words).
-    words = itertools.islice(tokens, 0, None, 2)
-    first = next(itertools.compress(itertools.count(0, 2), map(matches.__getitem__, words)), None)
+    first = next(itertools.compress(itertools.count(), map(matches.__getitem__, words)), None)
     if first is None:
         return None
-    start = max(0, first - SNIPPET_WORDS // 2)
-    end = start + SNIPPET_WORDS * 2
-    out = ["… " if start else "", html.escape("".join(tokens[start:first]))]
-    plain = first  # start of the unmarked run
-    for i in range(first, min(end, count), 2):
-        if i == first or matches[tokens[i]]:
-            out.append(html.escape("".join(tokens[plain:i])))
-            out.append(f"<mark>{html.escape(tokens[i])}</mark>")
-            plain = i + 1
-    out.append(html.escape("".join(tokens[plain:end])))
-    return mark_safe("".join(out) + (" …" if end < count else ""))  # noqa: S308
+    start = max(0, first - SNIPPET_WORDS // 4)
+    end = min(start + SNIPPET_WORDS, len(words))
+    escape_ = html.escape
+    shown = [escape_(word) for word in words[start:first]]
+    shown.append(f"<mark>{escape_(words[first])}</mark>")
+    for word in words[first + 1 : end]:
+        shown.append(f"<mark>{escape_(word)}</mark>" if matches[word] else escape_(word))
+    return mark_safe(("… " if start else "") + " ".join(shown) + (" …" if end < len(words) else ""))  # noqa: S308
 
 
 @lru_cache(maxsize=16)

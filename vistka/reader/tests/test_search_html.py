@@ -45,3 +45,21 @@ def test_result_items_are_the_template_loops_bytes(code):
 
 def test_no_hits_no_items():
     assert result_items([]) == ""
+
+
+def test_a_snippet_is_a_window_of_words_around_the_first_match():
+    from vistka.reader.search import SNIPPET_WORDS, highlight
+
+    words = [f"w{i}" for i in range(100)]
+    words[40] = "кавуни"
+    words[45] = "<b>кавунів</b>"
+    text = "\n\t".join(words[:20]) + "  " + " ".join(words[20:])
+    snippet = str(highlight(text, {"кавун"}, "uk"))
+    assert snippet.startswith("… w32 w33")  # eight words before the first match
+    assert snippet.endswith(" …")
+    shown = snippet.removeprefix("… ").removesuffix(" …").split(" ")
+    assert len(shown) == SNIPPET_WORDS and shown[-1] == "w63"
+    assert shown[8] == "<mark>кавуни</mark>" and shown[13] == "<mark>&lt;b&gt;кавунів&lt;/b&gt;</mark>"
+    short = highlight(" ".join(words[:5]) + " кавуни", {"кавун"}, "uk")
+    assert str(short) == "w0 w1 w2 w3 w4 <mark>кавуни</mark>"
+    assert highlight("нічого тут немає", {"кавун"}, "uk") is None
