@@ -235,6 +235,12 @@ def ensure_recent_rum_index(using=None, now=None, cutoff=None):
     return cutoff
 
 
+def _plan_rows(cursor):
+    """The planner's row estimate from the current result of an ``EXPLAIN (FORMAT JSON)``."""
+    plan = cursor.fetchone()[0]
+    return (json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]["Plan Rows"]
+
+
 def _remembered(store, key, seconds, compute, keep=lambda value: True):
     """``compute()``, kept in ``store[key]`` for ``seconds`` in this process (when ``keep`` says)."""
     now = time.monotonic()
@@ -252,7 +258,8 @@ def rum_cost(alone, matches, need=None, recent=0.0):
 
     ``recent``: the share of the edition's stories in the recent RUM index. When those likely
     hold the ``need`` newest of the ``matches``, the scan reads that index: its share of the
-    postings (``PostgresIndex._rum`` tries it first on the same rule)."""
+    postings (``PostgresIndex._rum`` tries it first on the same rule, and for several words
+    also where words that go together could fill it)."""
     if recent and need is not None and matches * recent >= need:
         return rum_cost([estimate * recent for estimate in alone], matches * recent)
     return sum(alone) * COST_RUM_POSTING + matches * COST_RUM_MATCH
@@ -393,13 +400,11 @@ class PostgresIndex:
         with self.conn.cursor() as cursor:
             alone = self._estimates(cursor, locale_id, words)
             rows = max(self.rows(locale_id), 1)
-            together = rows
-            for estimate in alone:  # the planner's way: independent words
-                together *= estimate / rows
+            together = likely_matches(alone, rows)  # the planner's way: independent words
             rum = self.has_rum_index()
             recent = self.recent_share(locale_id) if rum else 0.0
             if rum and rum_first(alone, need, rows, recent):
-                return self._rum(cursor, rank_sql, query, params, likely_matches(alone, rows), alone)
+                return self._rum(cursor, rank_sql, query, params, together, alone)
             if not rum and min(alone) <= FEW_MATCHES:
                 return self._bitmap(
                     cursor,
@@ -481,8 +486,7 @@ class PostgresIndex:
                 {"locale": locale_id, **names},
             )
             while True:
-                plan = cursor.fetchone()[0]
-                out.append((json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]["Plan Rows"])
+                out.append(_plan_rows(cursor))
                 if not cursor.nextset():
                     break
         return out
@@ -635,9 +639,7 @@ class PostgresIndex:
                     f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {TABLE} WHERE locale_id = %s AND published_at > %s",  # noqa: S608
                     [locale_id, cutoff],
                 )
-                plan = cursor.fetchone()[0]
-            plan = json.loads(plan) if isinstance(plan, str) else plan
-            return cutoff, plan[0]["Plan"]["Plan Rows"]
+                return cutoff, _plan_rows(cursor)
 
         return _remembered(_RECENT, (self.conn.alias, locale_id), STATS_SECONDS, read)
 
@@ -726,8 +728,7 @@ class PostgresIndex:
                     f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {TABLE} WHERE locale_id = %s",  # noqa: S608
                     [locale_id],
                 )
-                plan = cursor.fetchone()[0]
-            return (json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]["Plan Rows"]
+                return _plan_rows(cursor)
 
         return _remembered(_ROWS, locale_id, SPAN_SECONDS, count)
 

@@ -72,6 +72,25 @@ PAIRS = {
 WORDS = {"common": COMMON, "rare": RARE, "pairs": PAIRS}
 
 
+def warm_up(locales, codes):
+    """One untimed search per edition on this connection: a new PostgreSQL backend's first queries
+    load the catalog (a few ms), as a long-lived application connection would have; lemmatiser
+    dictionaries and memos too."""
+    from vistka.reader.search import search_stories
+
+    for code in codes:
+        search_stories(locales[code], code, COMMON[code][0])
+
+
+def timed_search(locales, code, query, order):
+    """(seconds, code, query, hits) of one ``search_stories()``."""
+    from vistka.reader.search import search_stories
+
+    started = time.perf_counter()
+    hits = len(search_stories(locales[code], code, query, order=order).hits)
+    return time.perf_counter() - started, code, query, hits
+
+
 def percentile(values, share):
     ordered = sorted(values)
     if not ordered:
@@ -116,7 +135,6 @@ class Command(BaseCommand):
 
     def search(self, locales, options):
         from vistka.editions.languages import get_edition
-        from vistka.reader.search import search_stories
 
         jobs = []
         codes = [code for code in ("uk", "ru", "en") if code in locales]
@@ -134,10 +152,7 @@ class Command(BaseCommand):
         def worker():
             client = Client(HTTP_HOST="localhost") if options["http"] else None
             try:
-                # Untimed: this thread's own connection (a new PostgreSQL backend's first queries
-                # load the catalog, a few ms), as a long-lived application connection would be.
-                for code in codes:
-                    search_stories(locales[code], code, COMMON[code][0])
+                warm_up(locales, codes)  # this thread's own connection
             finally:
                 ready.wait()
             try:
@@ -146,27 +161,24 @@ class Command(BaseCommand):
                         if not jobs:
                             return
                         code, query = jobs.pop(0)
-                    started = time.perf_counter()
                     if client is not None:
+                        started = time.perf_counter()
                         response = client.get(
                             f"{get_edition(code).prefix}search/",
                             {"q": query, "order": order},
                             secure=settings.SECURE_SSL_REDIRECT,
                         )
-                        hits = response.status_code
+                        timing = (time.perf_counter() - started, code, query, response.status_code)
                     else:
-                        hits = len(search_stories(locales[code], code, query, order=order).hits)
-                    elapsed = time.perf_counter() - started
+                        timing = timed_search(locales, code, query, order)
                     with lock:
-                        timings.append((elapsed, code, query, hits))
+                        timings.append(timing)
             except Exception as error:  # noqa: BLE001 - reported below
                 errors.append(repr(error))
             finally:
                 connections.close_all()
 
-        # One warm-up query per edition: lemmatiser dictionaries, memos, connection set-up.
-        for code in codes:
-            search_stories(locales[code], code, COMMON[code][0])
+        warm_up(locales, codes)
         if options["processes"]:
             timings, errors, wall = self.search_in_processes(locales, codes, jobs, order, options)
             self.report_search(timings, errors, wall, order, options)
@@ -186,8 +198,6 @@ class Command(BaseCommand):
         warmed as in thread mode, all started together. Returns (timings, errors, wall)."""
         import multiprocessing
 
-        from vistka.reader.search import search_stories
-
         context = multiprocessing.get_context("fork")
         count = options["concurrency"]
         ready = context.Barrier(count + 1)
@@ -197,15 +207,12 @@ class Command(BaseCommand):
         def searcher(share):
             timings, errors = [], []
             try:
-                for code in codes:
-                    search_stories(locales[code], code, COMMON[code][0])
+                warm_up(locales, codes)  # this process's own connection
             finally:
                 ready.wait()
             try:
                 for code, query in share:
-                    started = time.perf_counter()
-                    hits = len(search_stories(locales[code], code, query, order=order).hits)
-                    timings.append((time.perf_counter() - started, code, query, hits))
+                    timings.append(timed_search(locales, code, query, order))
             except Exception as error:  # noqa: BLE001 - reported by the parent
                 errors.append(repr(error))
             finally:
