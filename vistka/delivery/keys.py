@@ -8,9 +8,18 @@ responses that show it (Varnish `xkey`, and the app's own fast-path cache).
   rec-sec-<id> rec-tag-<id> rec-au-<id> rec-src-<id>   pages that print that record's name
   latest-<ed>   the latest-news column fragment  edition-<ed>  everything in an edition
   sitemap, api-<ed>
+
+A story shown inside another response (linked from a body, chosen as "read also", listed as
+related) names itself there through ``shown()`` while the response is rendered, so changing,
+unpublishing or publishing that story purges the pages that link to it.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.utils import timezone
+
+_rendering = ContextVar("vistka_cache_keys_request", default=None)
 
 
 def add(request, *keys):
@@ -25,6 +34,24 @@ def add(request, *keys):
 
 def of(request):
     return getattr(request, "_cache_keys", set())
+
+
+@contextmanager
+def rendering(request):
+    """While the block runs, ``shown()`` records on this request (the delivery middleware wraps
+    every response in it: code deep in rendering, a rich-text link handler say, has no request)."""
+    token = _rendering.set(request)
+    try:
+        yield
+    finally:
+        _rendering.reset(token)
+
+
+def shown(stories):
+    """The response being rendered shows these stories (or links to them): name them on it."""
+    request = _rendering.get()
+    if request is not None:
+        add(request, *(story(s.story_number) for s in stories if getattr(s, "story_number", None)))
 
 
 def story(number):

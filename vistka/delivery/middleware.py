@@ -33,7 +33,8 @@ class DeliveryHeadersMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        response = self.get_response(request)
+        with keys.rendering(request):
+            response = self.get_response(request)
         if getattr(request, "_has_fragment_markers", False) and not request.META.get("vistka.fastpath"):
             response.content = fragments.splice(
                 response.content, lambda name, edition: fragments.cached(request, name, edition)

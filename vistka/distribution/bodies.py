@@ -29,6 +29,8 @@ from wagtail.models import DraftStateMixin, Locale, Page
 from wagtail.rich_text import RichText, features, get_rewriter
 from wagtail.rich_text.rewriters import LinkRewriter
 
+from vistka.delivery import keys as cache_keys
+
 RICHTEXT_TEMPLATE = "wagtailcore/shared/richtext.html"
 EMBED_TEMPLATE = "wagtailembeds/embed_frontend.html"
 
@@ -164,6 +166,7 @@ def page_links(attrs_list):
     ids = [attrs.get("id") for attrs in attrs_list]
     found = public_pages(Page.objects.filter(id__in=ids)).defer_streamfields().specific()
     pages = {str(page.id): page for page in found}
+    cache_keys.shown(pages.values())
     localized = _localized(list(pages.values()))
     tags = []
     for pk in ids:

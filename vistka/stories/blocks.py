@@ -66,6 +66,13 @@ class StoryChooserBlock(ChosenRecords, blocks.PageChooserBlock):
     shows the address or headline of a draft, withdrawn or protected story; the editor's choice
     itself is kept whatever the story's state."""
 
+    def bulk_to_python(self, values):
+        from vistka.delivery import keys
+
+        found = super().bulk_to_python(values)
+        keys.shown(story for story in found if story is not None)  # drafts too: publishing one shows it
+        return found
+
     @staticmethod
     def chosen(model, ids):
         from vistka.stories.models import public_condition

@@ -302,6 +302,7 @@ class ArticlePage(Page):
         context["edition_links"], context["related"] = translations_and_related(
             self, tags[0] if tags else None
         )
+        cache_keys.shown(context["related"])
         context["corrections"] = corrections
         entries = self.live_entries.all() if self.kind == Kind.LIVE else []
         context["live_entries"] = sorted(entries, key=lambda e: e.posted_at, reverse=True)

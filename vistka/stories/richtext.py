@@ -10,6 +10,8 @@ check rides on the query Wagtail's handler makes anyway: no query is added.
 from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
 
+from vistka.delivery import keys
+
 
 def public_pages(queryset):
     """The pages of `queryset` that the public may see (the stories' own rule, less the edition)."""
@@ -23,5 +25,6 @@ class PublicPageLinkHandler(PageLinkHandler):
     def get_many(cls, attrs_list):
         ids = [attrs.get("id") for attrs in attrs_list]
         pages = public_pages(Page.objects.filter(id__in=ids)).defer_streamfields().specific()
+        keys.shown(pages)
         by_id = {str(page.id): page for page in pages}
         return [by_id.get(str(pk)) for pk in ids]
