@@ -70,12 +70,12 @@ def test_unpublishing_a_linked_story_takes_it_off_the_cached_pages_that_link_to_
     started = time.monotonic()
     for role in ("chosen", "linked", "related"):
         reread(shown[role]).unpublish()
-    gone = lambda r: (
-        r.status == 200
-        and not any(  # noqa: E731
-            shown[role].url in r.text for role in ("chosen", "linked", "related")
+
+    def gone(response):
+        return response.status == 200 and not any(
+            shown[role].url in response.text for role in ("chosen", "linked", "related")
         )
-    )
+
     seen = {
         "varnish": until_all(varnish.url, {page.url: gone}, started, timeout=PUBLISH_BUDGET + 3)[page.url],
         "app": until_all(app.url, {page.url: gone}, started, timeout=PUBLISH_BUDGET + 3)[page.url],
@@ -97,7 +97,10 @@ def test_publishing_a_linked_draft_links_it_on_the_cached_pages_that_name_it(var
     published = reread(bring_to_state(shown["draft"], "published"))
     # The background line itself (the latest-news column links the new story anyway).
     line = f'<a href="{published.url}">Будівництво школи почалося</a>'
-    linked = lambda r: r.status == 200 and line in r.text  # noqa: E731
+
+    def linked(response):
+        return response.status == 200 and line in response.text
+
     seen = {
         "varnish": until_all(varnish.url, {page.url: linked}, started, timeout=PUBLISH_BUDGET + 3)[page.url],
         "app": until_all(app.url, {page.url: linked}, started, timeout=PUBLISH_BUDGET + 3)[page.url],
