@@ -7,6 +7,8 @@ from functools import lru_cache
 
 import simplemma
 
+from vistka.reader.place_names import FORMS as PLACE_FORMS
+
 WORD = re.compile(r"[^\W_]+(?:['’ʼ-][^\W_]+)*", re.UNICODE)
 # Latin letters that look like Cyrillic ones, used to mend mixed-script words ("Kиїв").
 LOOKALIKES = str.maketrans("aceiopxyETOPAHKXCBMik", "асеіорхуЕТОРАНКХСВМік")
@@ -39,6 +41,9 @@ def lemma(word, language_code):
     lang = language_code if language_code in {"uk", "ru", "en"} else "en"
     if CYRILLIC.search(word) and lang == "en":
         lang = "uk"
+    place = PLACE_FORMS.get(lang, {}).get(word)
+    if place is not None:
+        return place
     return simplemma.lemmatize(word, lang=lang).lower()
 
 

@@ -364,6 +364,19 @@ class PostgresIndex:
         with self.conn.cursor() as cursor:
             cursor.execute(f"DELETE FROM {TABLE} WHERE page_id = ANY(%s)", [list(page_ids)])  # noqa: S608
 
+    def ids_with_any(self, locale_id, lexemes):
+        """Page ids of the edition's rows holding any of these lexemes (through the GIN index)."""
+        if not lexemes:
+            return []
+        with self.conn.cursor() as cursor:
+            cursor.execute(
+                f"SELECT page_id FROM {TABLE} WHERE locale_id = %s AND tsv @@ ("  # noqa: S608
+                "SELECT string_agg('(' || plainto_tsquery('simple'::regconfig, x)::text || ')', ' | ') "
+                "FROM unnest(%s::text[]) AS x)::tsquery ORDER BY page_id",
+                [locale_id, sorted(lexemes)],
+            )
+            return [row[0] for row in cursor.fetchall()]
+
     def find(self, locale_id, lemmas, order, offset, limit, window=None):
         """The page ids of one page of results, in order."""
         window = RELEVANCE_WINDOW if window is None else window
@@ -880,6 +893,20 @@ class SqliteIndex:
                     chunk,
                 )
 
+    def ids_with_any(self, locale_id, lexemes):
+        """Page ids of the edition's rows holding any of these lexemes."""
+        terms = [lexeme for lexeme in sorted(lexemes) if re.search(r"[^\W_]", lexeme)]
+        if not terms:
+            return []
+        expression = " OR ".join('"' + term.replace('"', '""') + '"' for term in terms)
+        with self.conn.cursor() as cursor:
+            cursor.execute(
+                f"SELECT e.page_id FROM {FTS_TABLE} JOIN {TABLE} AS e ON e.page_id = {FTS_TABLE}.rowid "  # noqa: S608
+                f"WHERE {FTS_TABLE} MATCH %s AND e.locale_id = %s ORDER BY e.page_id",
+                [expression, locale_id],
+            )
+            return [row[0] for row in cursor.fetchall()]
+
     @staticmethod
     def match_expression(lemmas):
         """FTS5 query: each lemma a quoted string (a phrase of its tokens), all of them required."""
@@ -970,6 +997,27 @@ def sync_stories(page_ids):
     gone = [pk for pk in page_ids if pk not in found]
     if gone:
         index.delete(gone)
+
+
+def reindex_stale_lemmas(batch=1000, progress=None):
+    """Re-lemmatise the stories whose rows hold a lemma that the place-name list
+    (vistka/reader/place_names.py) now replaces, a batch per transaction, searches going on.
+    Returns the number of stories rewritten."""
+    from wagtail.models import Locale
+
+    from vistka.reader.place_names import replaced_lemmas
+
+    index = backend()
+    done = 0
+    for locale in Locale.objects.order_by("pk"):
+        ids = index.ids_with_any(locale.pk, replaced_lemmas(locale.language_code))
+        for start in range(0, len(ids), batch):
+            with transaction.atomic():
+                sync_stories(ids[start : start + batch])
+            done += len(ids[start : start + batch])
+            if progress:
+                progress(done)
+    return done
 
 
 def refresh_subtree(path, batch=1000):

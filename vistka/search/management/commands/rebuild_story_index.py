@@ -1,9 +1,13 @@
 """Rewrite the reader's story search index from the stories (all of them, in one transaction).
 
-    manage.py rebuild_story_index [--index-only]
+    manage.py rebuild_story_index [--index-only | --stale-lemmas]
 
 On PostgreSQL it first creates the RUM index when the ``rum`` extension is installed and the
 index is missing; ``--index-only`` does only that (after installing postgresql-NN-rum).
+
+``--stale-lemmas`` rewrites only the stories whose rows hold a lemma that the place-name list
+(vistka/reader/place_names.py) now replaces ("кий" for "Київ"), a batch per transaction, while
+searches go on: run it after that list changes.
 
 Searches wait for the rebuild on PostgreSQL (the table is emptied and its GIN index rebuilt at
 the end, in one transaction). About half an hour per million stories on the 2-core reference
@@ -17,7 +21,7 @@ from django.core.management.base import BaseCommand
 from django.db import connection
 from tqdm import tqdm
 
-from vistka.search.index import ensure_rum_index, rebuild
+from vistka.search.index import ensure_rum_index, rebuild, reindex_stale_lemmas
 from vistka.search.models import StoryIndexEntry
 
 
@@ -29,6 +33,11 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true")
         parser.add_argument(
             "--index-only", action="store_true", help="Only create the RUM index when it is missing."
+        )
+        parser.add_argument(
+            "--stale-lemmas",
+            action="store_true",
+            help="Only rewrite the stories holding a lemma the place-name list now replaces.",
         )
 
     def handle(self, *args, **options):
@@ -52,7 +61,10 @@ class Command(BaseCommand):
                 bar.update(count - done[0])
                 done[0] = count
 
-            count = rebuild(batch=options["batch"], log=self.stdout.write, progress=progress)
+            if options["stale_lemmas"]:
+                count = reindex_stale_lemmas(batch=options["batch"], progress=progress)
+            else:
+                count = rebuild(batch=options["batch"], log=self.stdout.write, progress=progress)
         if connection.vendor == "postgresql" and not connection.in_atomic_block:
             with connection.cursor() as cursor:  # hint bits and visibility map now, not on first searches
                 cursor.execute(f"VACUUM (ANALYZE) {StoryIndexEntry._meta.db_table}")
