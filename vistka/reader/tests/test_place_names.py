@@ -2,6 +2,8 @@
 the project's own list, so a search finds a city in every case; stories indexed before the list
 changed are rewritten by ``rebuild_story_index --stale-lemmas``. SQLite and PostgreSQL."""
 
+import os
+
 import pytest
 from django.core.management import call_command
 
@@ -11,6 +13,13 @@ from vistka.reader.search import search_stories
 from vistka.reader.tests.builders import at, story
 from vistka.search import index
 from vistka.stories.factories import locale
+
+# The story index's RUM indexes, on every partition: (oid, valid).
+RUM_INDEXES = (
+    "SELECT c.oid, i.indisvalid FROM pg_class c JOIN pg_index i ON i.indexrelid = c.oid "
+    "WHERE c.relname LIKE 'storysearch\\_entry\\_%%' "
+    "AND c.relam = (SELECT oid FROM pg_am WHERE amname = 'rum')"
+)
 
 
 def found(query, edition="uk"):
@@ -84,3 +93,36 @@ def test_stale_rows_are_rewritten_and_the_others_left_alone():
     assert found("Київ") == {"У Києві відкрили новий міст"}
     assert backend.stored(other.pk) == other_row
     assert index.reindex_stale_lemmas() == 0  # nothing stale is left
+
+
+@pytest.mark.django_db(transaction=True)
+def test_on_postgresql_the_command_also_rebuilds_the_rum_indexes():
+    """RUM 1.3 can fail bitmap scans for a lexeme whose rows VACUUM removed, which rewriting
+    stale lemmas does on purpose: the command rebuilds the RUM indexes after it."""
+    from io import StringIO
+
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only")
+    if not index.PostgresIndex(connection).has_rum_index():
+        if os.environ.get("VISTKA_EXPECT_RUM"):
+            pytest.fail("the rum extension is expected (VISTKA_EXPECT_RUM) but its index is missing")
+        pytest.skip("PostgreSQL without the rum extension")
+    kyiv = story(title="У Києві відкрили новий міст", published_at=at(days=-2))
+    stale = index.Entry(kyiv.pk, kyiv.locale_id, kyiv.first_published_at, "у кий відкрити новий міст", "", "")
+    index.backend().upsert([stale])
+    with connection.cursor() as cursor:
+        cursor.execute(RUM_INDEXES)
+        before = {oid for oid, _valid in cursor.fetchall()}
+    out = StringIO()
+
+    call_command("rebuild_story_index", "--stale-lemmas", "--no-progress", stdout=out)
+
+    rebuilt = [line for line in out.getvalue().splitlines() if line.startswith("Rebuilt ")]
+    with connection.cursor() as cursor:
+        cursor.execute(RUM_INDEXES)
+        after = dict(cursor.fetchall())
+    assert len(rebuilt) == len(before) >= 2  # every partition's full and recent RUM index
+    assert all(after.values()) and not (set(after) & before)  # new, valid indexes
+    assert found("Київ") == {"У Києві відкрили новий міст"}

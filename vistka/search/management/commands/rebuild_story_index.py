@@ -21,7 +21,7 @@ from django.core.management.base import BaseCommand
 from django.db import connection
 from tqdm import tqdm
 
-from vistka.search.index import ensure_rum_index, rebuild, reindex_stale_lemmas
+from vistka.search.index import backend, ensure_rum_index, rebuild, reindex_stale_lemmas
 from vistka.search.models import StoryIndexEntry
 
 
@@ -68,6 +68,10 @@ class Command(BaseCommand):
         if connection.vendor == "postgresql" and not connection.in_atomic_block:
             with connection.cursor() as cursor:  # hint bits and visibility map now, not on first searches
                 cursor.execute(f"VACUUM (ANALYZE) {StoryIndexEntry._meta.db_table}")
+            if options["stale_lemmas"] and count:
+                # The replaced lemmas lost all their rows: fresh RUM indexes (see ids_with_any).
+                for name in backend().reindex_rum():
+                    self.stdout.write(f"Rebuilt {name}.")
         self.stdout.write(
             self.style.SUCCESS(f"Indexed {count:,} stories in {time.monotonic() - started:.1f} s.")
         )
