@@ -18,6 +18,7 @@ from urllib.parse import parse_qsl, urlencode
 
 import brotli
 from django.conf import settings
+from django.dispatch import Signal
 
 from vistka.delivery import fragments
 
@@ -49,6 +50,9 @@ COMPRESSIBLE = (
 )
 SKIPPED_HEADERS = {"content-length", "content-encoding", "etag", "vary", "date", "x-cache"}
 POLL_INTERVAL = 0.5
+# Sent with the keys of each purge another process logged, once this one has applied it: what
+# that process forgot in its own per-process cache, this one forgets too (vistka.reader).
+purged_elsewhere = Signal()
 
 
 def normalise_query(query_string):
@@ -179,6 +183,7 @@ class Store:
             return  # database down: keep serving what we have
         for event_id, keys in events:
             self.purge(keys.split())
+            purged_elsewhere.send(sender=Store, keys=keys.split())
             self.last_event = max(self.last_event, event_id)
 
 

@@ -241,3 +241,30 @@ def test_unpublishing_removes_the_story_everywhere_through_the_app_alone(app, ti
     timings("unpublish → gone, app alone (fast path)", by_name)
     assert None not in by_name.values(), by_name
     assert max(by_name.values()) < PUBLISH_BUDGET, by_name
+
+
+def test_a_section_renamed_by_another_process_is_in_the_menu_of_the_pages_this_one_renders(app):
+    """With the per-process cache, the other process's rename forgets the menu only there; its
+    purge reaches this process through the purge log, and the pages re-rendered here must not be
+    built from this process's old copy of the menu (they would stay cached with it)."""
+    from vistka.stories.factories import SectionFactory
+    from vistka.taxonomy.models import Section
+
+    section = SectionFactory(name="Погода", slug="pohoda")
+    story = publish_story(title="Synoptics promise snow")
+    for path in ("/", story.url):
+        assert [fetch(app.url, path).x_cache for _ in range(2)] == ["MISS", "HIT"], path
+        assert "Погода" in fetch(app.url, path).text
+
+    # The other process: the rename (no signals here, as none reach this process) and its purge.
+    Section.objects.filter(pk=section.pk).update(name="Клімат")
+    PurgeEvent.objects.create(keys=f"sec-{section.pk} rec-sec-{section.pk} edition-uk")
+
+    def renamed():
+        pages = [fetch(app.url, path) for path in ("/", story.url)]
+        return all(p.x_cache == "MISS" or "Клімат" in p.text for p in pages) and pages
+
+    pages, _elapsed = wait_for(renamed, timeout=2, interval=0.05)
+    assert pages, "the purge was not applied"
+    for page in (fetch(app.url, "/"), fetch(app.url, story.url)):
+        assert "Клімат" in page.text and "Погода" not in page.text
