@@ -219,6 +219,10 @@ STORAGES = {
 # --- Wagtail ----------------------------------------------------------------
 
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Vistka")
+# No Gravatar: every admin page would send a hash of each editor's e-mail address to
+# gravatar.com from the browser (staff of an independent newsroom are targets). A provider URL
+# may be set to use one.
+WAGTAIL_GRAVATAR_PROVIDER_URL = os.environ.get("GRAVATAR_PROVIDER_URL") or None
 # Words are lemmatised by the project (vistka.reader.lemmas), so PostgreSQL must not stem again.
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
