@@ -1,4 +1,5 @@
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
@@ -8,7 +9,7 @@ from vistka.editions.models import EditionSettings
 from vistka.people.models import Author
 from vistka.taxonomy.models import Section, Source, Tag
 
-EDITION_COLUMN = Column("locale", label=_("edition"), sort_key="locale")
+EDITION_COLUMN = Column("locale", label=capfirst(_("edition")), sort_key="locale")
 
 
 class RecordIndexView(IndexView):
