@@ -41,10 +41,12 @@ def lemma(word, language_code):
     lang = language_code if language_code in {"uk", "ru", "en"} else "en"
     if CYRILLIC.search(word) and lang == "en":
         lang = "uk"
-    place = PLACE_FORMS.get(lang, {}).get(word)
+    places = PLACE_FORMS.get(lang, {})
+    place = places.get(word)
     if place is not None:
         return place
-    return simplemma.lemmatize(word, lang=lang).lower()
+    found = simplemma.lemmatize(word, lang=lang).lower()
+    return places.get(found, found)  # "Kiev's" -> "kiev" -> "kyiv"
 
 
 def lemmatise(text, language_code):

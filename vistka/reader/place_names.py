@@ -4,6 +4,7 @@ simplemma reads "Київ" as "кий" (a stick) but "Києва" as "київ",
 "Николаев" as "николай" and "Херсоне" as itself, so a search for the nominative missed every
 story that used another case. Each line: the lemma, then its forms (the lemma itself counts as
 one). Adjective forms are left out where they are ordinary words too ("рівного" is "even").
+English lists the older spellings readers still type ("Kiev" finds "Kyiv").
 
 After changing this list, ``manage.py rebuild_story_index --stale-lemmas`` re-lemmatises the
 stories whose index holds a lemma the dictionaries gave for these forms.
@@ -70,6 +71,22 @@ PLACE_NAMES = {
         буча: бучи буче бучу бучей
         бахмут: бахмута бахмуту бахмуте бахмутом
         крым: крыма крыму крымом
+    """,
+    # Older spellings, transliterated from Russian, that readers still type (not the names the
+    # regions still carry: Dnipropetrovsk and Kirovohrad oblasts).
+    "en": """
+        kyiv: kiev
+        kharkiv: kharkov
+        odesa: odessa
+        lviv: lvov
+        mykolaiv: nikolaev nikolayev
+        dnipro: dnepr
+        zaporizhzhia: zaporozhye zaporizhia zaporozhe
+        chernihiv: chernigov
+        rivne: rovno
+        luhansk: lugansk
+        kropyvnytskyi: kirovograd
+        bakhmut: artemivsk artemovsk
     """,
 }
 
