@@ -368,7 +368,7 @@ class PostgresIndex:
         """Page ids of the edition's rows holding any of these lexemes, read without the indexes:
         RUM 1.3's bitmap scan fails ("tuple offset out of range: 0") on a lexeme whose postings
         VACUUM has emptied, which is what rewriting stale lemmas does (postgrespro/rum#183,
-        fixed upstream after 1.3.14). About 4 s for 600,000 rows; a maintenance query."""
+        fixed upstream, not in Debian's 1.3.13). About 4 s for 600,000 rows; a maintenance query."""
         if not lexemes:
             return []
         with transaction.atomic(using=self.conn.alias), self.conn.cursor() as cursor:
@@ -913,10 +913,9 @@ class SqliteIndex:
 
     def ids_with_any(self, locale_id, lexemes):
         """Page ids of the edition's rows holding any of these lexemes."""
-        terms = [lexeme for lexeme in sorted(lexemes) if re.search(r"[^\W_]", lexeme)]
-        if not terms:
+        expression = self.match_expression(sorted(lexemes), "OR")
+        if not expression:
             return []
-        expression = " OR ".join('"' + term.replace('"', '""') + '"' for term in terms)
         with self.conn.cursor() as cursor:
             cursor.execute(
                 f"SELECT e.page_id FROM {FTS_TABLE} JOIN {TABLE} AS e ON e.page_id = {FTS_TABLE}.rowid "  # noqa: S608
@@ -926,10 +925,11 @@ class SqliteIndex:
             return [row[0] for row in cursor.fetchall()]
 
     @staticmethod
-    def match_expression(lemmas):
-        """FTS5 query: each lemma a quoted string (a phrase of its tokens), all of them required."""
+    def match_expression(lemmas, operator="AND"):
+        """FTS5 query: each lemma a quoted string (a phrase of its tokens), all of them required
+        (or any of them, with "OR")."""
         terms = [lemma for lemma in lemmas if re.search(r"[^\W_]", lemma)]
-        return " AND ".join('"' + lemma.replace('"', '""') + '"' for lemma in terms)
+        return f" {operator} ".join('"' + lemma.replace('"', '""') + '"' for lemma in terms)
 
     def find(self, locale_id, lemmas, order, offset, limit, window=None):
         window = RELEVANCE_WINDOW if window is None else window

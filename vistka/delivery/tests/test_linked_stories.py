@@ -15,6 +15,14 @@ from vistka.stories.factories import bring_to_state
 PUBLISH_BUDGET = 2.0
 
 
+def seconds_until(bases, path, satisfied, started):
+    """{"varnish"|"app": seconds from ``started`` until ``path`` there satisfies the predicate}."""
+    return {
+        name: until_all(base, {path: satisfied}, started, timeout=PUBLISH_BUDGET + 3)[path]
+        for name, base in bases.items()
+    }
+
+
 def link(page, text):
     return f'<a linktype="page" id="{page.pk}">{text}</a>'
 
@@ -76,10 +84,7 @@ def test_unpublishing_a_linked_story_takes_it_off_the_cached_pages_that_link_to_
             shown[role].url in response.text for role in ("chosen", "linked", "related")
         )
 
-    seen = {
-        "varnish": until_all(varnish.url, {page.url: gone}, started, timeout=PUBLISH_BUDGET + 3)[page.url],
-        "app": until_all(app.url, {page.url: gone}, started, timeout=PUBLISH_BUDGET + 3)[page.url],
-    }
+    seen = seconds_until({"varnish": varnish.url, "app": app.url}, page.url, gone, started)
     timings("linked stories unpublished → links gone", seen)
     assert None not in seen.values(), seen
     assert max(seen.values()) < PUBLISH_BUDGET, seen
@@ -101,10 +106,7 @@ def test_publishing_a_linked_draft_links_it_on_the_cached_pages_that_name_it(var
     def linked(response):
         return response.status == 200 and line in response.text
 
-    seen = {
-        "varnish": until_all(varnish.url, {page.url: linked}, started, timeout=PUBLISH_BUDGET + 3)[page.url],
-        "app": until_all(app.url, {page.url: linked}, started, timeout=PUBLISH_BUDGET + 3)[page.url],
-    }
+    seen = seconds_until({"varnish": varnish.url, "app": app.url}, page.url, linked, started)
     timings("linked draft published → linked", seen)
     assert None not in seen.values(), seen
     assert max(seen.values()) < PUBLISH_BUDGET, seen
