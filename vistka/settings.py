@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "vistka.distribution",
     "vistka.delivery",
     "vistka.archive",
+    "vistka.audit",
 ]
 
 MIDDLEWARE = [
@@ -283,3 +284,13 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# --- Staff accounts: two-factor authentication (django-otp, passkeys) ------------------------
+
+# --- Staff accounts: sign-in throttling, sessions, e-mail ------------------------------------
+
+# --- Audit trail ------------------------------------------------------------------------------
+
+# --- Browser policies: Content-Security-Policy, Permissions-Policy ----------------------------
+
+# --- Request limits -----------------------------------------------------------------------------
