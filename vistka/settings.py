@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "vistka.delivery",
     "vistka.archive",
     "vistka.audit",
+    "vistka.accounts",
 ]
 
 MIDDLEWARE = [
@@ -287,7 +288,60 @@ LOGGING = {
 
 # --- Staff accounts: two-factor authentication (django-otp, passkeys) ------------------------
 
+# Wagtail's own login stays the first step; vistka.twofactor's middleware then asks for the second
+# (TOTP, recovery code or passkey) before any /admin/ or /newsroom/ page, and sends members of these
+# roles (group names "<role> · <edition>" or the role itself; "Admins" also covers superusers) to
+# enrolment while they have none. Empty: nobody is forced (those with a factor still use it).
+TWO_FACTOR_REQUIRED_GROUPS = env_list("TWO_FACTOR_REQUIRED_GROUPS", "Editors,Admins")
+TWO_FACTOR_GUARDED_PREFIXES = ("/admin/", "/newsroom/")
+# Wrong codes allowed in one session before it is ended (the password step, throttled by axes,
+# must then be passed again); each device also waits factor * 2^(failures-1) s after a failure.
+TWO_FACTOR_MAX_FAILURES = int(os.environ.get("TWO_FACTOR_MAX_FAILURES", "5"))
+TWO_FACTOR_RECOVERY_CODES = 10
+INSTALLED_APPS += [
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
+    "vistka.twofactor",
+]
+_auth_middleware = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware")
+MIDDLEWARE[_auth_middleware + 1 : _auth_middleware + 1] = [
+    "django_otp.middleware.OTPMiddleware",
+    "vistka.twofactor.middleware.TwoFactorMiddleware",
+]
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+OTP_TOTP_THROTTLE_FACTOR = OTP_STATIC_THROTTLE_FACTOR = int(os.environ.get("TWO_FACTOR_THROTTLE_FACTOR", "1"))
+# Passkeys (django-otp-webauthn) as a second factor only: never instead of the password.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_RP_NAME = WAGTAIL_SITE_NAME
+OTP_WEBAUTHN_RP_ID_CALLABLE = "vistka.twofactor.passkeys.relying_party_id"
+# An origin may not be an IP address for WebAuthn: http://127.0.0.1:8000 also allows http://localhost:8000.
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list("WEBAUTHN_ALLOWED_ORIGINS", "") or [
+    BASE_URL.replace("://127.0.0.1", "://localhost").replace("://[::1]", "://localhost")
+]
+
 # --- Staff accounts: sign-in throttling, sessions, e-mail ------------------------------------
+
+# Mail from EMAIL_URL (dj-email-url): smtp://user:pass@host:587/?tls=True, console:, file:///path.
+# Without it nothing is sent (the dummy backend) and password reset by e-mail is off.
+EMAIL_URL = os.environ.get("EMAIL_URL", "").strip()
+if EMAIL_URL:
+    import dj_email_url
+
+    for _name, _value in dj_email_url.parse(EMAIL_URL).items():
+        if _value not in (None, ""):
+            globals()[_name] = _value
+    if EMAIL_URL.startswith("file:"):  # dj-email-url 1.0.6 drops the leading "/" of file:///path
+        from urllib.parse import urlsplit
+
+        EMAIL_FILE_PATH = urlsplit(EMAIL_URL).path
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))  # a stalled mail server must not hang a sign-in
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAIL_PASSWORD_RESET_ENABLED = bool(EMAIL_URL)
 
 # --- Audit trail ------------------------------------------------------------------------------
 

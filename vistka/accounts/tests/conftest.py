@@ -1,0 +1,1 @@
+from vistka.accounts.tests.smtp import smtp_inbox  # noqa: F401 (fixture for this folder's tests)
