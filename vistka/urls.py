@@ -10,6 +10,7 @@ from vistka.stories import views as story_views
 from vistka.stories.views import STORY_PATH
 
 urlpatterns = [
+    path("admin/", include("vistka.newsroom.admin_urls")),  # page chooser guards, before Wagtail's
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("newsroom/", include("vistka.newsroom.urls")),

@@ -1,11 +1,20 @@
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.pages.bulk_actions.page_bulk_action import PageBulkAction
 from wagtail.admin.widgets import Button
+from wagtail.models import Locale
 
 from vistka.editions.languages import EDITIONS
 from vistka.newsroom.editions import archives_user_can_add_to
+from vistka.newsroom.page_permissions import (
+    NewsroomPagePermissionTester,
+    may_translate_from,
+    shown_to,
+    translation_target,
+)
 from vistka.newsroom.panels import newsroom_panels_for
 from vistka.stories.models import ArticlePage
 
@@ -35,10 +44,23 @@ class TranslateButton(Button):
 
 @hooks.register("register_page_header_buttons")
 def translate_buttons(page, user, view_name=None, next_url=None):
-    if not isinstance(page.specific_deferred, ArticlePage):
+    """Offered only where the translate view would act: from a story the user may edit or a
+    published one, into an edition where they may add stories or edit the existing translation."""
+    page = page.specific_deferred
+    if not isinstance(page, ArticlePage) or not may_translate_from(user, page):
         return
     for edition in EDITIONS:
         if edition.code == page.locale.language_code:
+            continue
+        locale = Locale.objects.filter(language_code=edition.code).first()
+        if locale is None:
+            continue
+        existing = page.get_translation_or_none(locale)
+        if existing is not None:
+            allowed = existing.permissions_for_user(user).can_edit()
+        else:
+            allowed = translation_target(user, page, locale) is not None
+        if not allowed:
             continue
         yield TranslateButton(
             _("Translate into %(edition)s") % {"edition": edition.name},
@@ -46,3 +68,30 @@ def translate_buttons(page, user, view_name=None, next_url=None):
             icon_name="globe",
             priority=80,
         )
+
+
+# --- deleting: the newsroom's rule (page_permissions) also where Wagtail does not ask the tester
+
+
+@hooks.register("before_delete_page")
+def refuse_disallowed_delete(request, page):
+    if not NewsroomPagePermissionTester(request.user, page.specific_deferred).can_delete():
+        raise PermissionDenied
+
+
+@hooks.register("before_bulk_action")
+def refuse_disallowed_bulk_delete(request, action_type, objects, action_class_instance):
+    if action_type != "delete" or not isinstance(action_class_instance, PageBulkAction):
+        return None
+    for page in objects:
+        if not NewsroomPagePermissionTester(request.user, page.specific_deferred).can_delete():
+            raise PermissionDenied
+    return None
+
+
+# --- finding pages: other editions' drafts stay out of sight
+
+
+@hooks.register("construct_page_chooser_queryset")
+def only_choosable_pages(pages, request):
+    return pages.filter(shown_to(request.user))
