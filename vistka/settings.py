@@ -42,6 +42,7 @@ WAGTAILADMIN_BASE_URL = BASE_URL
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", BASE_URL)
 
 INSTALLED_APPS = [
+    "vistka.browserpolicy",  # first: its overrides of Wagtail admin templates give inline scripts nonces
     "wagtail.contrib.routable_page",
     "wagtail.contrib.table_block",
     "wagtail.contrib.settings",
@@ -84,6 +85,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "vistka.browserpolicy.middleware.BrowserPolicyMiddleware",
     # Conditional GET sits above delivery so its ETag covers the final (spliced) body.
     "django.middleware.http.ConditionalGetMiddleware",
     "vistka.delivery.middleware.DeliveryHeadersMiddleware",
@@ -346,5 +348,37 @@ WAGTAIL_PASSWORD_RESET_ENABLED = bool(EMAIL_URL)
 # --- Audit trail ------------------------------------------------------------------------------
 
 # --- Browser policies: Content-Security-Policy, Permissions-Policy ----------------------------
+
+# The policies themselves are built per path in vistka/browserpolicy/policies.py (reader pages: no
+# nonce, hashes of constant inline blocks; staff pages: a nonce per response). Extra sources:
+# CSP_FRAME_SRC: embed providers allowed in frames (the video players the oEmbed finder serves).
+CSP_FRAME_SRC = env_list(
+    "CSP_FRAME_SRC",
+    "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com",
+)
+CSP_IMG_SRC = env_list("CSP_IMG_SRC", "")
+CSP_FORM_ACTION = env_list("CSP_FORM_ACTION", "")
+CSP_REPORT_URI = os.environ.get("CSP_REPORT_URI", "/_csp-report/")
+CSP_REPORT_MAX_BYTES = int(os.environ.get("CSP_REPORT_MAX_BYTES", "16384"))
+CSP_REPORTS_PER_CLIENT_MINUTE = int(os.environ.get("CSP_REPORTS_PER_CLIENT_MINUTE", "20"))
+CSP_REPORTS_PER_HOUR = int(os.environ.get("CSP_REPORTS_PER_HOUR", "1000"))
+# Powerful features no page of the site uses; passkeys (publickey-credentials-*) stay this site's.
+PERMISSIONS_POLICY = {
+    "accelerometer": "()",
+    "browsing-topics": "()",
+    "camera": "()",
+    "display-capture": "()",
+    "geolocation": "()",
+    "gyroscope": "()",
+    "hid": "()",
+    "magnetometer": "()",
+    "microphone": "()",
+    "midi": "()",
+    "payment": "()",
+    "publickey-credentials-create": "(self)",
+    "publickey-credentials-get": "(self)",
+    "serial": "()",
+    "usb": "()",
+}
 
 # --- Request limits -----------------------------------------------------------------------------

@@ -17,6 +17,7 @@ urlpatterns = [
     path("api/v1/", include("vistka.api.urls")),
     path("", include("vistka.distribution.urls")),
     path("", include("vistka.delivery.urls")),
+    path("", include("vistka.browserpolicy.urls")),
 ]
 
 if settings.DEBUG or settings.STORAGES["default"]["BACKEND"].endswith("FileSystemStorage"):
