@@ -84,6 +84,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "vistka.accounts.client_ip.ClientAddressMiddleware",  # request.client_ip, trusted proxies only
     "django.middleware.security.SecurityMiddleware",
     "vistka.browserpolicy.middleware.BrowserPolicyMiddleware",
     # Conditional GET sits above delivery so its ETag covers the final (spliced) body.
@@ -95,10 +96,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "vistka.accounts.sessions.StaffSessionMiddleware",
     "vistka.core.middleware.SiteMemoMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "vistka.urls"
@@ -344,6 +347,43 @@ EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))  # a stalled mail ser
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAIL_PASSWORD_RESET_ENABLED = bool(EMAIL_URL)
+
+# The client's address: X-Forwarded-For is believed only as far as these proxies wrote it.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
+
+# Sign-in throttling (django-axes with vistka.accounts.throttle's handler): an account is locked
+# per address, an address across accounts; each lock doubles, capped; never permanent.
+INSTALLED_APPS += ["axes"]
+AUTHENTICATION_BACKENDS = [
+    "vistka.accounts.throttle.ThrottleBackend",  # refuses a locked attempt before any hashing
+    "vistka.accounts.throttle.PasswordBackend",  # ModelBackend, a bounded number of hashes at once
+]
+LOGIN_FAILURES_PER_ACCOUNT = int(os.environ.get("LOGIN_FAILURES_PER_ACCOUNT", "5"))
+LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("LOGIN_FAILURES_PER_ADDRESS", "30"))
+LOGIN_THROTTLE_BASE_SECONDS = int(os.environ.get("LOGIN_THROTTLE_BASE_SECONDS", "60"))
+LOGIN_THROTTLE_MAX_SECONDS = int(os.environ.get("LOGIN_THROTTLE_MAX_SECONDS", "3600"))
+LOGIN_FAILURE_MEMORY_SECONDS = int(os.environ.get("LOGIN_FAILURE_MEMORY_SECONDS", "86400"))
+LOGIN_CONCURRENT_PASSWORD_CHECKS = int(os.environ.get("LOGIN_CONCURRENT_PASSWORD_CHECKS", "1"))
+AXES_HANDLER = "vistka.accounts.throttle.ThrottleHandler"
+AXES_CLIENT_IP_CALLABLE = "vistka.accounts.client_ip.client_ip"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = LOGIN_FAILURES_PER_ACCOUNT
+AXES_COOLOFF_TIME = "vistka.accounts.throttle.cool_off"
+AXES_LOCKOUT_CALLABLE = "vistka.accounts.throttle.lockout_response"
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # a refused attempt writes nothing
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # sign-ins are in the audit trail and the staff sessions
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+PASSWORD_RESET_PER_ADDRESS = int(os.environ.get("PASSWORD_RESET_PER_ADDRESS", "5"))
+PASSWORD_RESET_PER_ACCOUNT = int(os.environ.get("PASSWORD_RESET_PER_ACCOUNT", "3"))
+PASSWORD_RESET_WINDOW_SECONDS = 3600
+
+# Staff sessions: only the newsroom uses sessions (reader pages never load one).
+STAFF_PATH_PREFIXES = ("/admin/", "/newsroom/")
+STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("STAFF_SESSION_IDLE_SECONDS", str(4 * 3600)))
+STAFF_SESSION_MAX_SECONDS = int(os.environ.get("STAFF_SESSION_MAX_SECONDS", str(12 * 3600)))
+SESSION_COOKIE_AGE = STAFF_SESSION_MAX_SECONDS
 
 # --- Audit trail ------------------------------------------------------------------------------
 
