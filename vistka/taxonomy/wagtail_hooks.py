@@ -1,13 +1,27 @@
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSetGroup
 
-from vistka.editions.models import EditionSettings
-from vistka.people.models import Author
-from vistka.taxonomy.models import Section, Source, Tag
+from vistka.newsroom.record_permissions import register_record_policies
+
+register_record_policies()  # before the viewsets below: Wagtail would otherwise make fallbacks
+
+from vistka.editions.models import EditionSettings  # noqa: E402
+from vistka.people.models import Author  # noqa: E402
+from vistka.taxonomy import record_audit  # noqa: E402
+from vistka.taxonomy.models import Section, Source, Tag  # noqa: E402
+from vistka.taxonomy.record_usage import records_in_use, refusal_text  # noqa: E402
+from vistka.taxonomy.record_views import EditionSealedViewSet  # noqa: E402
+
+RECORD_MODELS = (Tag, Section, Source, Author, EditionSettings)
+STORY_RECORD_MODELS = (Tag, Section, Source, Author)
 
 EDITION_COLUMN = Column("locale", label=capfirst(_("edition")), sort_key="locale")
 
@@ -23,7 +37,7 @@ class RecordIndexView(IndexView):
         return self.add_label or super().add_item_label
 
 
-class RecordViewSet(SnippetViewSet):
+class RecordViewSet(EditionSealedViewSet):
     index_view_class = RecordIndexView
     add_label = None
     list_display = ["name", "slug", EDITION_COLUMN]
@@ -60,7 +74,7 @@ class AuthorViewSet(RecordViewSet):
     list_display = ["name", "role", EDITION_COLUMN]
 
 
-class EditionSettingsViewSet(SnippetViewSet):
+class EditionSettingsViewSet(EditionSealedViewSet):
     model = EditionSettings
     icon = "cog"
     list_display = ["__str__", "support_url", "ads_enabled"]
@@ -75,3 +89,51 @@ class NewsroomRecords(SnippetViewSetGroup):
 
 
 register_snippet(NewsroomRecords)
+
+
+# --- deleting records in use, and the audit trail ------------------------------------------
+
+_BEFORE_EDIT = "_vistka_record_before_edit"
+_BEING_DELETED = "_vistka_records_being_deleted"
+
+
+@hooks.register("after_create_snippet")
+def audit_record_created(request, instance):
+    if isinstance(instance, RECORD_MODELS):
+        record_audit.record_created(request, instance)
+
+
+@hooks.register("before_edit_snippet")
+def remember_record_before_edit(request, instance):
+    if isinstance(instance, RECORD_MODELS):
+        setattr(request, _BEFORE_EDIT, record_audit.snapshot(instance))
+
+
+@hooks.register("after_edit_snippet")
+def audit_record_changed(request, instance):
+    if isinstance(instance, RECORD_MODELS):
+        record_audit.record_changed(request, getattr(request, _BEFORE_EDIT, {}), instance)
+
+
+@hooks.register("before_delete_snippet")
+def refuse_deleting_records_in_use(request, instances):
+    """Single and bulk deletion alike: a record stories use is not deleted; the message names
+    the stories (on the confirmation screen already, and again if the deletion is posted)."""
+    records = [instance for instance in instances if isinstance(instance, RECORD_MODELS)]
+    if not records:
+        return None
+    in_use = records_in_use([r for r in records if isinstance(r, STORY_RECORD_MODELS)])
+    if in_use:
+        messages.error(request, refusal_text(in_use))
+        return redirect(reverse(records[0].snippet_viewset.get_url_name("list")))
+    setattr(request, _BEING_DELETED, {id(r): (r.pk, record_audit.snapshot(r)) for r in records})
+    return None
+
+
+@hooks.register("after_delete_snippet")
+def audit_records_deleted(request, instances):
+    being_deleted = getattr(request, _BEING_DELETED, {})
+    for instance in instances:
+        if id(instance) in being_deleted:
+            pk, before = being_deleted[id(instance)]
+            record_audit.record_deleted(request, instance, pk, before)

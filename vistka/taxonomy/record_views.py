@@ -1,0 +1,154 @@
+"""The newsroom's record screens (tags, sections, sources, authors, edition settings), sealed per
+edition: listings and choosers hold the user's editions only, every screen of one record checks
+the record's edition, and new records are created only in an edition the user may add to.
+
+The per-edition answers come from vistka.newsroom.record_permissions (the models' registered
+Wagtail permission policy); bulk actions and Wagtail's own buttons ask that policy too.
+"""
+
+from functools import wraps
+
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.urls.resolvers import URLPattern
+from django.utils.functional import cached_property
+from wagtail.models import Locale
+from wagtail.snippets.views import chooser, snippets
+
+from vistka.newsroom.record_permissions import record_policy
+
+READ = ("view", "change", "delete")
+
+# What a screen of one record needs on that record; anything not listed needs "change".
+OBJECT_SCREEN_ACTIONS = {
+    "edit": ("change",),
+    "delete": ("delete",),
+    "copy": ("view", "change"),
+    "usage": READ,
+    "history": READ,
+    "history_results": READ,
+    "inspect": READ,
+}
+
+
+def sealed_object_view(view, model, actions):
+    """Wraps a screen of one record: another edition's record answers 403 (an unknown id is left
+    to the view's own 404)."""
+
+    @wraps(view)
+    def wrapped(request, *args, pk, **kwargs):
+        instance = model._default_manager.filter(pk=unquote(str(pk))).first()
+        policy = record_policy(model)
+        if instance is not None and not policy.user_has_any_permission_for_instance(
+            request.user, actions, instance
+        ):
+            raise PermissionDenied
+        return view(request, *args, pk=pk, **kwargs)
+
+    return wrapped
+
+
+def seal_urlpatterns(urlpatterns, model):
+    sealed = []
+    for pattern in urlpatterns:
+        if isinstance(pattern, URLPattern) and "pk" in pattern.pattern.converters:
+            actions = OBJECT_SCREEN_ACTIONS.get(pattern.name, ("change",))
+            pattern = URLPattern(
+                pattern.pattern,
+                sealed_object_view(pattern.callback, model, actions),
+                pattern.default_args,
+                pattern.name,
+            )
+        sealed.append(pattern)
+    return sealed
+
+
+class EditionLocaleMixin:
+    """Create and copy screens: the new record's edition must be one where the user may add
+    records; without ?locale= the user's first such edition is used instead of the default."""
+
+    @cached_property
+    def addable_locales(self):
+        policy = record_policy(self.model)
+        codes = policy.editions_for(self.request.user, ["add"])
+        return list(Locale.objects.filter(language_code__in=codes).order_by("pk"))
+
+    def get_locale(self):
+        if not self.i18n_enabled:
+            return super().get_locale()
+        allowed = self.addable_locales
+        requested = self.request.GET.get("locale")
+        if requested:
+            locale = super().get_locale()
+            if locale not in allowed:
+                raise PermissionDenied
+            return locale
+        default = Locale.get_default()
+        if default in allowed:
+            return default
+        if not allowed:
+            raise PermissionDenied
+        return allowed[0]
+
+    def get_translations(self):
+        allowed = {locale.pk for locale in self.addable_locales}
+        return [item for item in super().get_translations() if item["locale"].pk in allowed]
+
+    def dispatch(self, request, *args, **kwargs):
+        self.get_locale()  # refuses an edition the user may not add to before anything is shown or saved
+        return super().dispatch(request, *args, **kwargs)
+
+
+class RecordCreateView(EditionLocaleMixin, snippets.CreateView):
+    pass
+
+
+class RecordCopyView(EditionLocaleMixin, snippets.CopyView):
+    pass
+
+
+class EditionChooserMixin:
+    """Choosers offer only the records the user may see, i.e. of the user's editions (the story
+    editor's ?locale= narrows that further to the story's edition)."""
+
+    def get_object_list(self):
+        return record_policy(self.model_class).instances_user_has_any_permission_for(self.request.user, READ)
+
+
+class RecordChooseView(EditionChooserMixin, chooser.ChooseView):
+    pass
+
+
+class RecordChooseResultsView(EditionChooserMixin, chooser.ChooseResultsView):
+    pass
+
+
+class RecordChosenView(EditionChooserMixin, chooser.SnippetChosenView):
+    def get_object(self, pk):
+        return self.get_object_list().get(pk=pk)
+
+
+class RecordChosenMultipleView(EditionChooserMixin, chooser.SnippetChosenMultipleView):
+    def get_objects(self, pks):
+        return self.get_object_list().filter(pk__in=pks)
+
+
+class RecordChooserViewSet(chooser.SnippetChooserViewSet):
+    choose_view_class = RecordChooseView
+    choose_results_view_class = RecordChooseResultsView
+    chosen_view_class = RecordChosenView
+    chosen_multiple_view_class = RecordChosenMultipleView
+
+
+class EditionSealedViewSet(snippets.SnippetViewSet):
+    """A snippet viewset whose every screen is limited to the user's editions."""
+
+    add_view_class = RecordCreateView
+    copy_view_class = RecordCopyView
+    chooser_viewset_class = RecordChooserViewSet
+
+    def get_queryset(self, request):
+        return record_policy(self.model).instances_user_has_any_permission_for(request.user, READ)
+
+    def get_urlpatterns(self):
+        return seal_urlpatterns(super().get_urlpatterns(), self.model)
