@@ -10,5 +10,6 @@ os.environ.setdefault("FAST_PASSWORD_HASHER", "1")
 os.environ.setdefault("STATICFILES_BACKEND", "django.contrib.staticfiles.storage.StaticFilesStorage")
 os.environ.setdefault("SECURE_COOKIES", "0")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+os.environ.setdefault("TWO_FACTOR_REQUIRED_GROUPS", "")  # nobody forced to enrol; twofactor tests turn it on
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("VAR_DIR", os.path.join(os.path.dirname(os.path.dirname(__file__)), "var", "test"))

@@ -320,11 +320,13 @@ OTP_TOTP_THROTTLE_FACTOR = OTP_STATIC_THROTTLE_FACTOR = int(os.environ.get("TWO_
 # Passkeys (django-otp-webauthn) as a second factor only: never instead of the password.
 OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
 OTP_WEBAUTHN_RP_NAME = WAGTAIL_SITE_NAME
-OTP_WEBAUTHN_RP_ID_CALLABLE = "vistka.twofactor.passkeys.relying_party_id"
-# An origin may not be an IP address for WebAuthn: http://127.0.0.1:8000 also allows http://localhost:8000.
+from urllib.parse import urlsplit  # noqa: E402
+# WebAuthn does not work on an IP address: with BASE_URL http://127.0.0.1:8000 (make demo) passkeys
+# work at http://localhost:8000.
 OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list("WEBAUTHN_ALLOWED_ORIGINS", "") or [
     BASE_URL.replace("://127.0.0.1", "://localhost").replace("://[::1]", "://localhost")
 ]
+OTP_WEBAUTHN_RP_ID = os.environ.get("WEBAUTHN_RP_ID") or urlsplit(OTP_WEBAUTHN_ALLOWED_ORIGINS[0]).hostname
 
 # --- Staff accounts: sign-in throttling, sessions, e-mail ------------------------------------
 
