@@ -2,11 +2,12 @@
 
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
 
 from vistka.delivery import keys
 from vistka.delivery.purge import is_suspended, purge
-from vistka.editions.languages import language_code_for_locale_id
+from vistka.editions.languages import EDITIONS, language_code_for_locale_id
 from vistka.editions.models import EditionHomePage, EditionSettings
 from vistka.people.models import Author
 from vistka.stories.models import ArticlePage
@@ -61,3 +62,50 @@ def purge_record(sender, instance, **kwargs):
         purge(found)
     elif sender is EditionSettings:
         purge({f"edition-{language_code_for_locale_id(instance.locale_id)}"})
+
+
+# A restriction above more stories than this purges every edition instead of naming each story.
+RESTRICTION_STORIES_NAMED = 500
+
+
+def restriction_purge_set(page_id):
+    """What a view restriction on this page (added, changed or removed) changes for readers: every
+    live story on or under it appears or disappears wherever it was shown (as when it is
+    unpublished or published). Past RESTRICTION_STORIES_NAMED stories (an edition's home or
+    archive), everything: each edition and the sitemap."""
+    path = Page.objects.filter(pk=page_id).values_list("path", flat=True).first()
+    if path is None:
+        return set()
+    stories = ArticlePage.objects.filter(path__startswith=path, live=True).prefetch_related(
+        "story_tags", "story_authors"
+    )
+    covered = list(stories[: RESTRICTION_STORIES_NAMED + 1])
+    if len(covered) > RESTRICTION_STORIES_NAMED:
+        return {"sitemap"} | {f"{prefix}-{e.code}" for e in EDITIONS for prefix in ("edition", "api")}
+    found = set()
+    for story in covered:
+        found |= keys.story_purge_set(story, _edition(story))
+    return found
+
+
+@receiver(pre_save, sender=PageViewRestriction)
+def remember_restricted_page(sender, instance, raw=False, **kwargs):
+    """A restriction moved to another page changes the stories of both."""
+    if raw or not instance.pk or is_suspended():
+        return
+    instance._purge_before = set()
+    previous = PageViewRestriction.objects.filter(pk=instance.pk).values_list("page_id", flat=True).first()
+    if previous is not None and previous != instance.page_id:
+        instance._purge_before = restriction_purge_set(previous)
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def purge_restricted_stories(sender, instance, raw=False, origin=None, **kwargs):
+    if raw or is_suspended():
+        return
+    if origin is not None and not isinstance(origin, PageViewRestriction):
+        return  # deleted with its page: the page's own deletion purges its stories
+    found = restriction_purge_set(instance.page_id) | (getattr(instance, "_purge_before", None) or set())
+    instance._purge_before = None
+    purge(found)

@@ -19,6 +19,7 @@ from vistka.reader import cursor, queries
 from vistka.reader.search import search_stories
 from vistka.reader.search_html import result_items
 from vistka.stories.kinds import URL_ROOTS
+from vistka.stories.models import ArticlePage
 from vistka.taxonomy.models import Section, Tag
 
 KIND_LIST_TITLES = {
@@ -31,11 +32,12 @@ KIND_LIST_TITLES = {
 
 def home_context(home, request=None):
     locale_id = home.locale_id
-    top = [
-        pick.story
-        for pick in home.top_stories.select_related("story").order_by("sort_order")
-        if pick.story.live and pick.story.first_published_at
-    ]
+    picked = [pick.story for pick in home.top_stories.select_related("story").order_by("sort_order")]
+    # Only what readers may see: live, published, no view restriction on the story or above it.
+    public = set(
+        ArticlePage.objects.visible().filter(pk__in=[s.pk for s in picked]).values_list("pk", flat=True)
+    )
+    top = [story for story in picked if story.pk in public]
     if not top:  # until editors pick, lead with the newest important stories
         top = list(queries.stories(locale_id).filter(is_important=True)[:5])
     grouped = queries.latest_by_section(locale_id)
