@@ -96,6 +96,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "vistka.audit.context.AuditRequestMiddleware",
     "vistka.accounts.sessions.StaffSessionMiddleware",
     "vistka.core.middleware.SiteMemoMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -388,6 +389,9 @@ STAFF_SESSION_MAX_SECONDS = int(os.environ.get("STAFF_SESSION_MAX_SECONDS", str(
 SESSION_COOKIE_AGE = STAFF_SESSION_MAX_SECONDS
 
 # --- Audit trail ------------------------------------------------------------------------------
+
+# Audit entries older than this many days are deleted by the scheduler's daily purge (0 keeps all).
+AUDIT_RETENTION_DAYS = int(os.environ.get("AUDIT_RETENTION_DAYS", "730"))
 
 # --- Browser policies: Content-Security-Policy, Permissions-Policy ----------------------------
 

@@ -6,3 +6,8 @@ class AuditConfig(AppConfig):
     name = "vistka.audit"
     label = "audit"
     verbose_name = _("audit trail")
+
+    def ready(self):
+        from vistka.audit import receivers
+
+        receivers.connect()

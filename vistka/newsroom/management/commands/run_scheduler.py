@@ -13,10 +13,13 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import DatabaseError, close_old_connections
 
+from vistka.audit.retention import purge as purge_audit_log
 from vistka.search.index import ensure_recent_rum_index
 
 RECENT_INDEX_CHECK_SECONDS = 3600
 _recent_index_checked = []  # monotonic time of the last check, in this worker
+AUDIT_PURGE_SECONDS = 86400
+_audit_purged = []  # monotonic time of the last audit trail purge, in this worker
 
 
 def run_once():
@@ -25,6 +28,9 @@ def run_once():
     if not _recent_index_checked or now - _recent_index_checked[-1] >= RECENT_INDEX_CHECK_SECONDS:
         _recent_index_checked[:] = [now]
         ensure_recent_rum_index()  # a new cutoff every two months (PostgreSQL with RUM)
+    if not _audit_purged or now - _audit_purged[-1] >= AUDIT_PURGE_SECONDS:
+        _audit_purged[:] = [now]
+        purge_audit_log()  # entries older than AUDIT_RETENTION_DAYS
 
 
 class Command(BaseCommand):

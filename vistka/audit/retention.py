@@ -1,0 +1,35 @@
+"""The retention purge: the only way audit entries leave the log (older than AUDIT_RETENTION_DAYS)."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import connection, models, transaction
+from django.utils import timezone
+
+from vistka.audit.models import AuditEvent
+
+BATCH = 5000
+
+
+def cutoff(now=None):
+    return (now or timezone.now()) - timedelta(days=settings.AUDIT_RETENTION_DAYS)
+
+
+def purge(now=None):
+    """Delete the entries older than the retention period, a batch per transaction (short locks
+    on a big table). Returns how many were deleted. On PostgreSQL the append-only trigger lets
+    these deletes through only because this transaction sets vistka.audit_purge."""
+    if settings.AUDIT_RETENTION_DAYS <= 0:
+        return 0  # 0 keeps everything
+    older = AuditEvent.objects.filter(at__lt=cutoff(now))
+    deleted = 0
+    while True:
+        with transaction.atomic():
+            ids = list(older.order_by("at", "id").values_list("id", flat=True)[:BATCH])
+            if not ids:
+                return deleted
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT set_config('vistka.audit_purge', 'on', true)")
+            # The model's own queryset refuses delete(); the plain one is used here, and only here.
+            deleted += models.QuerySet(AuditEvent).filter(id__in=ids).delete()[0]

@@ -1,0 +1,1 @@
+from vistka.newsroom.tests.helpers import editor_client, editor_uk  # noqa: F401 (fixtures)

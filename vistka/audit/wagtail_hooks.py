@@ -1,0 +1,26 @@
+from django.urls import path, re_path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from vistka.audit import views
+
+
+class AuditTrailMenuItem(MenuItem):
+    def is_shown(self, request):
+        return views.is_audit_admin(request.user)
+
+
+@hooks.register("register_admin_urls")
+def audit_urls():
+    return [
+        path("audit/", views.audit_trail, name="audit_trail"),
+        re_path(r"^audit/export\.(?P<fmt>csv|json)$", views.export, name="audit_trail_export"),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def audit_trail_menu_item():
+    return AuditTrailMenuItem(
+        _("Audit trail"), reverse("audit_trail"), name="audit-trail", icon_name="list-ul", order=1300
+    )
