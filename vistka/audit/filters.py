@@ -3,11 +3,14 @@
 import django_filters
 from django import forms
 from django.contrib.contenttypes.models import ContentType
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
-from vistka.audit.labels import action_choices
 from vistka.audit.models import AuditEvent
 from vistka.editions.languages import EDITIONS
+
+
+def _(text):
+    return pgettext_lazy("audit", text)
 
 
 def object_type_choices():
@@ -33,7 +36,12 @@ class DateTimeInput(forms.DateTimeInput):
 
 class AuditEventFilter(django_filters.FilterSet):
     person = django_filters.CharFilter(field_name="actor_name", label=_("Person"))
-    action = django_filters.ChoiceFilter(label=_("Action"), choices=action_choices, method="filter_action")
+    # Free text with suggestions (any code can be looked for); "auth.*" matches a whole kind.
+    action = django_filters.CharFilter(
+        label=_("Action"),
+        method="filter_action",
+        widget=forms.TextInput(attrs={"list": "audit-actions", "autocomplete": "off"}),
+    )
     edition = django_filters.ChoiceFilter(label=_("Edition"), choices=edition_choices)
     object_type = django_filters.ChoiceFilter(label=_("Object type"), choices=object_type_choices)
     object_id = django_filters.CharFilter(label=_("Object id"))

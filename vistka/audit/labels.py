@@ -1,6 +1,11 @@
 """Readable names of the logged actions; an unknown action is shown as its code."""
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+def _(text):
+    return pgettext_lazy("audit action", text)
+
 
 ACTION_LABELS = {
     "auth.login": _("Signed in"),
@@ -83,8 +88,7 @@ def action_label(action):
 
 
 def action_choices():
-    """Grouped choices for the action filter: the 'all of a kind' entries, then each action."""
-    return [
-        (_("Kinds"), [(f"{prefix}*", label) for prefix, label in ACTION_GROUPS.items()]),
-        (_("Actions"), [(code, action_label(code)) for code in [*ACTION_LABELS, *WAGTAIL_ACTIONS]]),
+    """Suggestions for the action filter: the 'all of a kind' entries, then each action."""
+    return [(f"{prefix}*", label) for prefix, label in ACTION_GROUPS.items()] + [
+        (code, action_label(code)) for code in [*ACTION_LABELS, *WAGTAIL_ACTIONS]
     ]

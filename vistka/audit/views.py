@@ -3,15 +3,15 @@
 import csv
 import json
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import StreamingHttpResponse
+from django.http import HttpResponseForbidden, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from vistka.audit.filters import AuditEventFilter
-from vistka.audit.labels import action_label
+from vistka.audit.labels import action_choices, action_label
 from vistka.audit.log import record
 from vistka.audit.models import AuditEvent
 from vistka.newsroom.roles import ADMINS
@@ -36,15 +36,20 @@ def is_audit_admin(user):
     return user.is_active and (user.is_superuser or user.groups.filter(name=ADMINS).exists())
 
 
-def _require_admin(request):
-    if not is_audit_admin(request.user):
-        raise PermissionDenied
+def _refused(request):
+    """A 403 for everyone but Admins (raising PermissionDenied would become Wagtail's redirect
+    to the dashboard)."""
+    if is_audit_admin(request.user):
+        return None
+    return HttpResponseForbidden(_("Only Admins may read the audit trail."))
 
 
 def _filtered(request):
     filters = AuditEventFilter(request.GET or None, queryset=AuditEvent.objects.all())
-    events = filters.qs if filters.is_bound and filters.is_valid() else AuditEvent.objects.all()
-    return filters, events
+    if not filters.is_bound:
+        return filters, AuditEvent.objects.all()
+    # A filter that does not make sense shows (and exports) nothing rather than everything.
+    return filters, filters.qs if filters.is_valid() else AuditEvent.objects.none()
 
 
 def _cursor(request, name):
@@ -57,7 +62,8 @@ def _cursor(request, name):
 
 
 def audit_trail(request):
-    _require_admin(request)
+    if refused := _refused(request):
+        return refused
     filters, events = _filtered(request)
     # Keyset paging (no OFFSET, no COUNT): a page of millions of rows is one index range scan.
     before, after = _cursor(request, "before"), _cursor(request, "after")
@@ -87,9 +93,10 @@ def audit_trail(request):
         request,
         "audit/audit_trail.html",
         {
-            "page_title": _("Audit trail"),
+            "page_title": pgettext("audit", "Audit trail"),
             "header_icon": "list-ul",
             "filters": filters,
+            "action_choices": action_choices(),
             "events": page,
             "query": query.urlencode(),
             "newer_url": f"?{_with(query, after=page[0].pk)}" if has_newer and page else "",
@@ -107,7 +114,8 @@ def _with(query, **extra):
 
 
 def export(request, fmt):
-    _require_admin(request)
+    if refused := _refused(request):
+        return refused
     filters, events = _filtered(request)
     record("audit.exported", request=request, data={"format": fmt, "filter": _filter_values(filters)})
     rows = (_export_row(event) for event in events.order_by("-at", "-id").iterator(chunk_size=EXPORT_CHUNK))

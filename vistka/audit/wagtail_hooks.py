@@ -1,5 +1,5 @@
 from django.urls import path, re_path, reverse
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
@@ -22,5 +22,9 @@ def audit_urls():
 @hooks.register("register_reports_menu_item")
 def audit_trail_menu_item():
     return AuditTrailMenuItem(
-        _("Audit trail"), reverse("audit_trail"), name="audit-trail", icon_name="list-ul", order=1300
+        pgettext_lazy("audit", "Audit trail"),
+        reverse("audit_trail"),
+        name="audit-trail",
+        icon_name="list-ul",
+        order=1300,
     )
