@@ -7,9 +7,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-def hash_session_key(session_key):
-    """Only a hash of the session key is stored: the table must not hand out live sessions."""
-    return hashlib.sha256(session_key.encode()).hexdigest()
+def hash_session_key(session_id):
+    """Only a hash of the session's id is stored (see vistka.accounts.sessions.SESSION_ID)."""
+    return hashlib.sha256(session_id.encode()).hexdigest()
 
 
 class StaffSession(models.Model):
@@ -21,10 +21,10 @@ class StaffSession(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff_sessions"
     )
     key_hash = models.CharField(max_length=64, unique=True)
-    user_agent = models.CharField(_("browser"), max_length=512, blank=True)
-    address = models.GenericIPAddressField(_("address"), null=True, blank=True)
-    created = models.DateTimeField(_("signed in"))
-    last_seen = models.DateTimeField(_("last seen"))
+    user_agent = models.CharField(_("browser (user agent)"), max_length=512, blank=True)
+    address = models.GenericIPAddressField(_("network address"), null=True, blank=True)
+    created = models.DateTimeField(_("signed in at"))
+    last_seen = models.DateTimeField(_("last seen at"))
 
     class Meta:
         verbose_name = _("staff session")

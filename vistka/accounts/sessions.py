@@ -4,24 +4,23 @@ Only staff addresses (STAFF_PATH_PREFIXES) look at the session at all: reader pa
 it, so they stay cacheable and cheap.
 """
 
+import secrets
 import time
 
 from django.conf import settings
 from django.contrib.auth import logout
 from django.utils import timezone
-from django.utils.module_loading import import_string
 
 from vistka.accounts.client_ip import client_ip
 from vistka.accounts.models import StaffSession, hash_session_key
 
 STARTED = "vistka_signed_in_at"
 SEEN = "vistka_seen_at"
+# A random id per sign-in, kept in the session: it survives the key changes Django makes
+# (update_session_auth_hash() cycles the key on a password change) and, unlike the key, gives
+# nothing to whoever reads the table; the table keeps only its hash.
+SESSION_ID = "vistka_session_id"
 SEEN_EVERY = 60  # seconds between writes of "last seen" for one session
-DATABASE_ENGINES = ("django.contrib.sessions.backends.db", "django.contrib.sessions.backends.cached_db")
-
-
-def session_store():
-    return import_string(settings.SESSION_ENGINE).SessionStore
 
 
 def start(request, user):
@@ -29,11 +28,10 @@ def start(request, user):
     now = time.time()
     request.session[STARTED] = now
     request.session[SEEN] = now
-    if request.session.session_key is None:
-        request.session.save()
+    request.session[SESSION_ID] = secrets.token_urlsafe(32)
     moment = timezone.now()
     StaffSession.objects.update_or_create(
-        key_hash=hash_session_key(request.session.session_key),
+        key_hash=row_key(request.session),
         defaults={
             "user": user,
             "user_agent": request.META.get("HTTP_USER_AGENT", "")[:512],
@@ -44,29 +42,23 @@ def start(request, user):
     )
 
 
+def row_key(session):
+    """The hash under which the session's row is kept ('' when it has none)."""
+    session_id = session.get(SESSION_ID)
+    return hash_session_key(session_id) if session_id else ""
+
+
 def end(request):
     """At sign-out: forget the row of this session."""
     session = getattr(request, "session", None)
-    if session is not None and session.session_key:
-        StaffSession.objects.filter(key_hash=hash_session_key(session.session_key)).delete()
+    if session is not None and session.get(SESSION_ID):
+        StaffSession.objects.filter(key_hash=row_key(session)).delete()
 
 
 def end_sessions(rows):
-    """End the given StaffSession rows and return how many. The row goes (the middleware signs out
-    a session without one at its next staff request) and so does the session in the database
-    store, found by hashing the keys of the unexpired sessions (staff only: readers have none)."""
-    rows = list(rows)
-    hashes = {row.key_hash for row in rows}
-    if hashes and settings.SESSION_ENGINE in DATABASE_ENGINES:
-        from django.contrib.sessions.models import Session
-
-        store = session_store()
-        live = Session.objects.filter(expire_date__gt=timezone.now()).values_list("session_key", flat=True)
-        for key in live.iterator():
-            if hash_session_key(key) in hashes:
-                store(session_key=key).delete()
-    StaffSession.objects.filter(pk__in=[row.pk for row in rows]).delete()
-    return len(rows)
+    """End the given StaffSession rows and return how many: without its row a session is signed
+    out at its next staff request (the middleware), whatever the session store."""
+    return StaffSession.objects.filter(pk__in=[row.pk for row in rows]).delete()[0]
 
 
 class StaffSessionMiddleware:
@@ -92,7 +84,8 @@ class StaffSessionMiddleware:
         now = time.time()
         started = session.get(STARTED)
         seen = session.get(SEEN)
-        row = StaffSession.objects.filter(key_hash=hash_session_key(session.session_key or "")).first()
+        key = row_key(session)
+        row = StaffSession.objects.filter(key_hash=key).first() if key else None
         if (
             row is None
             or row.user_id != user.pk

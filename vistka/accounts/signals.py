@@ -13,7 +13,7 @@ from django.utils import timezone
 from vistka.accounts import sessions
 from vistka.accounts.client_ip import client_ip, current_request
 from vistka.accounts.devices import browser_family
-from vistka.accounts.models import SignInDevice, StaffSession, hash_session_key
+from vistka.accounts.models import SignInDevice, StaffSession
 from vistka.accounts.notices import send_security_notice
 from vistka.audit.log import record
 
@@ -73,10 +73,11 @@ def password_changed(sender, instance, created, **kwargs):
         actor = request.user
     record("auth.password_changed", request=request, actor=actor or instance, target=instance)
     # Django already refuses the other sessions (their auth hash no longer matches): drop their rows.
-    current = getattr(getattr(request, "session", None), "session_key", None)
+    session = getattr(request, "session", None)
+    current = sessions.row_key(session) if session is not None else ""
     others = StaffSession.objects.filter(user=instance)
     if current:
-        others = others.exclude(key_hash=hash_session_key(current))
+        others = others.exclude(key_hash=current)
     others.delete()
     by_other = actor is not None and actor.pk != instance.pk
     transaction.on_commit(

@@ -14,7 +14,7 @@ from wagtail.admin.views.account import PasswordResetView
 from vistka.accounts import sessions
 from vistka.accounts.client_ip import client_ip
 from vistka.accounts.devices import describe_user_agent
-from vistka.accounts.models import StaffSession, hash_session_key
+from vistka.accounts.models import StaffSession
 from vistka.accounts.notices import send_security_notice
 from vistka.audit.log import record
 from vistka.audit.models import AuditEvent
@@ -25,7 +25,7 @@ def can_manage_sessions_of_others(user):
 
 
 def session_rows(request, user):
-    current = hash_session_key(request.session.session_key or "")
+    current = sessions.row_key(request.session)
     rows = list(StaffSession.objects.filter(user=user).order_by("-last_seen"))
     for row in rows:
         row.device = describe_user_agent(row.user_agent) or _("unknown browser")
@@ -37,7 +37,7 @@ def my_sessions(request):
     """The signed-in user's sessions: device, address, last seen; end one or all the others."""
     if request.method == "POST":
         rows = StaffSession.objects.filter(user=request.user)  # never a session of someone else
-        current = hash_session_key(request.session.session_key or "")
+        current = sessions.row_key(request.session)
         if request.POST.get("session"):
             rows = rows.filter(pk=request.POST["session"] if request.POST["session"].isdigit() else 0)
         elif request.POST.get("all") is not None:
