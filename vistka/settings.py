@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     # Last, so their post_migrate hooks (editions, groups) run after content types and permissions exist.
+    "vistka.core",  # text cleaned before every save (vistka.core.sanitise)
     "vistka.editions",
     "vistka.stories",
     "vistka.taxonomy",
@@ -428,3 +429,17 @@ PERMISSIONS_POLICY = {
 }
 
 # --- Request limits -----------------------------------------------------------------------------
+
+# Request bodies (vistka.core.limits, the WSGI wrapper in vistka/wsgi.py) are refused with 413
+# before they are read: REQUEST_MAX_BODY_BYTES for everyone, NEWSROOM_MAX_BODY_BYTES for signed-in
+# staff on the newsroom's addresses (/admin/, /newsroom/: image and document uploads).
+REQUEST_MAX_BODY_BYTES = int(os.environ.get("REQUEST_MAX_BODY_BYTES", 1024 * 1024))
+NEWSROOM_MAX_BODY_BYTES = max(
+    REQUEST_MAX_BODY_BYTES, int(os.environ.get("NEWSROOM_MAX_BODY_BYTES", 64 * 1024 * 1024))
+)
+# Form fields Django holds in memory (files are spooled apart): Django's 2.5 MiB, never more than
+# the newsroom's limit lets through.
+DATA_UPLOAD_MAX_MEMORY_SIZE = min(NEWSROOM_MAX_BODY_BYTES, 2621440)
+WAGTAILDOCS_MAX_UPLOAD_SIZE = min(
+    NEWSROOM_MAX_BODY_BYTES, int(os.environ.get("DOCUMENT_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
+)

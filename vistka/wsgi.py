@@ -5,9 +5,11 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vistka.settings")
 django_application = get_wsgi_application()
 
-from vistka.delivery.fastpath import FastPath  # noqa: E402  (needs Django set up)
+from vistka.core.limits import BodyLimit  # noqa: E402  (needs Django set up)
+from vistka.delivery.fastpath import FastPath  # noqa: E402
 
-application = FastPath(django_application)
+# Outermost: an oversized request body is refused before anything reads it.
+application = BodyLimit(FastPath(django_application))
 
 from vistka.reader.lemmas import load_dictionaries  # noqa: E402
 

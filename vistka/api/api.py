@@ -3,10 +3,12 @@
 from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
+from ninja.renderers import JSONRenderer
 
 from vistka.api.docs import SelfHostedSwagger
 from vistka.api.endpoints import articles, editions, root
 from vistka.api.http import json_error
+from vistka.core.sanitise import clean_json
 
 # Names of all query and path parameters, to name them in error messages.
 PARAMETERS = {
@@ -34,6 +36,15 @@ drafts, scheduled, unpublished and private stories never appear.
   public keeps its text but loses its address.
 """
 
+
+class CleanJSONRenderer(JSONRenderer):
+    """Strings without the characters XML forbids (vistka.core.sanitise): whoever puts the API's
+    text into a feed or a page of their own gets none of them either."""
+
+    def render(self, request, data, *, response_status):
+        return super().render(request, clean_json(data), response_status=response_status)
+
+
 api = NinjaAPI(
     title="Vistka public API",
     version="1",
@@ -42,6 +53,7 @@ api = NinjaAPI(
     docs=SelfHostedSwagger(),
     docs_url="/docs",
     openapi_url="/openapi.json",
+    renderer=CleanJSONRenderer(),
 )
 api.add_router("", root.router)
 api.add_router("", articles.router)

@@ -9,6 +9,7 @@ from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
+from vistka.core.sanitise import clean_json, clean_text
 from vistka.distribution.bodies import bodies_html
 from vistka.distribution.images import FEED_IMAGE, renditions
 from vistka.distribution.links import absolute
@@ -96,7 +97,12 @@ def _image_size(rendition):
 
 def render_feed(fmt, *, title, link, feed_url, language, description, stories):
     stories = list(stories)
-    items = [_item(story, body) for story, body in zip(stories, bodies_html(stories), strict=True)]
+    # Without the characters XML forbids (Django's feed writer raises on them): saves strip them, but
+    # queryset updates and bulk inserts do not pass there.
+    items = [
+        clean_json(_item(story, body)) for story, body in zip(stories, bodies_html(stories), strict=True)
+    ]
+    title, description = clean_text(title), clean_text(description)
     if fmt == "json":
         return _json_feed(title, link, feed_url, language, description, items)
     generator = (RssWithContent if fmt == "rss" else AtomWithContent)(

@@ -7,6 +7,7 @@ from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from vistka.core.sanitise import clean_json
 from vistka.distribution.images import LEAD_SRCSET, SOCIAL_CARD, STRUCTURED, every_rendition
 from vistka.distribution.links import absolute, edition_url
 from vistka.editions.languages import EDITIONS
@@ -18,7 +19,7 @@ ARTICLE_TYPES = {Kind.COLUMN: "OpinionNewsArticle", Kind.LIVE: "LiveBlogPosting"
 
 def json_ld(data):
     """JSON safe to place inside <script>: no '<', '>' or '&' that could close the element."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps(clean_json(data), ensure_ascii=False, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return mark_safe(text)  # noqa: S308
 

@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from vistka.core.sanitise import clean_text
 from vistka.delivery import keys
 from vistka.distribution.links import absolute, edition_url
 from vistka.editions.languages import EDITIONS, language_code_for_locale_id
@@ -32,7 +33,9 @@ SITEMAP_FIELDS = (
 
 def _xml(template, context, request=None):
     keys.add(request, "sitemap")
-    return HttpResponse(render_to_string(template, context), content_type="application/xml; charset=utf-8")
+    # Without the characters XML forbids (a headline's vertical tab made the news sitemap ill-formed).
+    document = clean_text(render_to_string(template, context))
+    return HttpResponse(document, content_type="application/xml; charset=utf-8")
 
 
 def _month_bounds(year, month):

@@ -1,0 +1,119 @@
+"""The app under granian (as `make demo` and `make stack` serve it) for the request-limit tests, and a
+raw HTTP client that shows how much of a request body was sent before the answer came."""
+
+import os
+import select
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+from django.conf import settings
+
+REPO = Path(__file__).resolve().parents[3]
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def database_url():
+    """The test database as a URL another process can use, or None (SQLite in memory)."""
+    db = settings.DATABASES["default"]
+    if db["ENGINE"] != "django.db.backends.postgresql":
+        return None
+    auth = quote(db["USER"] or "", safe="")
+    if db.get("PASSWORD"):
+        auth += ":" + quote(db["PASSWORD"], safe="")
+    return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+class Granian:
+    """`granian --interface wsgi vistka.wsgi:application` on 127.0.0.1, one worker."""
+
+    def __init__(self, tmp_path, env=None):
+        self.port = free_port()
+        self.log = Path(tmp_path) / "granian.log"
+        self.env = {**os.environ, **(env or {})}
+        self.process = None
+
+    def start(self, timeout=60):
+        granian = str(Path(sys.executable).parent / "granian")
+        argv = [granian, "--interface", "wsgi", "--host", "127.0.0.1", "--port", str(self.port)]
+        argv += ["--workers", "1", "--blocking-threads", "1", "--no-ws", "--log-level", "warning"]
+        with open(self.log, "wb") as log:
+            self.process = subprocess.Popen(  # noqa: S603
+                [*argv, "vistka.wsgi:application"], cwd=REPO, env=self.env, stdout=log, stderr=log
+            )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"granian exited: {self.log.read_text(errors='replace')}")
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1) as probe:
+                    probe.sendall(b"GET /_health/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                    if probe.recv(12).startswith(b"HTTP/1.1"):
+                        return self
+            except OSError:
+                time.sleep(0.1)
+        self.stop()
+        log = self.log.read_text(errors="replace")
+        raise RuntimeError(f"granian did not answer within {timeout}s: {log}")
+
+    def stop(self):
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(5)
+        self.process = None
+
+
+def send_body(port, path, *, length=None, give_up_after=48 * 1024 * 1024, headers=None, timeout=20):
+    """POST a body of `length` bytes (chunked when None) as fast as the server takes it, until its
+    answer arrives, `give_up_after` bytes were sent or `timeout` s passed.
+
+    Returns (status or None, bytes of body sent before the answer, the answer's first bytes)."""
+    lines = [f"POST {path} HTTP/1.1", "Host: 127.0.0.1"]
+    lines += [f"{name}: {value}" for name, value in (headers or {}).items()]
+    lines.append(f"Content-Length: {length}" if length is not None else "Transfer-Encoding: chunked")
+    piece = b"x" * 65536
+    frame = piece if length is not None else b"%x\r\n%s\r\n" % (len(piece), piece)
+    sock = socket.create_connection(("127.0.0.1", port), timeout=timeout)
+    sock.sendall(("\r\n".join(lines) + "\r\n\r\n").encode())
+    sock.setblocking(False)
+    sent, answer, pending = 0, b"", b""
+    deadline = time.monotonic() + timeout
+    try:
+        while time.monotonic() < deadline and b"\r\n\r\n" not in answer:
+            readable, writable, _ = select.select([sock], [sock] if sent < give_up_after else [], [], 0.5)
+            if readable:
+                try:
+                    data = sock.recv(65536)
+                except ConnectionResetError:
+                    break
+                if not data:
+                    break
+                answer += data
+                continue
+            if writable:
+                if not pending:
+                    pending = frame
+                try:
+                    written = sock.send(pending)
+                except BlockingIOError:
+                    continue
+                except (BrokenPipeError, ConnectionResetError):
+                    break
+                pending = pending[written:]
+                sent += written
+    finally:
+        sock.close()
+    status = int(answer.split(b" ", 2)[1]) if answer.startswith(b"HTTP/1.1 ") else None
+    return status, sent, answer[:400]

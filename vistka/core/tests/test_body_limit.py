@@ -1,0 +1,166 @@
+"""Issue 13, finding 8: request bodies over the limit are refused with 413 before they are read.
+
+Against the app as production serves it (granian running vistka.wsgi:application on 127.0.0.1),
+with raw sockets: a 200 MB POST is answered while the client has sent only what the kernel's
+buffers hold, and a chunked body is cut off just past the limit. An admin upload over the public
+limit but under the newsroom's still works for staff, not for anonymous requests.
+"""
+
+import io
+import re
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
+
+from vistka.core.tests.servers import Granian, database_url, send_body
+from vistka.newsroom import roles
+from vistka.newsroom.tests.helpers import make_staff
+
+MIB = 1024 * 1024
+HUGE = 200 * 1024 * 1024
+# What may go out before the answer: the kernel's socket buffers on loopback (a few MiB), far
+# below the 48 MiB after which the client stops waiting.
+SENT_BEFORE_ANSWER = 12 * MIB
+FORM = {"Content-Type": "multipart/form-data; boundary=x"}
+
+
+@pytest.fixture(scope="module")
+def granian(tmp_path_factory, django_db_setup):
+    """One granian process for the module, on the test database when it is PostgreSQL."""
+    env = {"DATABASE_CONN_MAX_AGE": "0", "LOG_LEVEL": "ERROR"}
+    env["DATABASE_URL"] = database_url() or f"sqlite:///{tmp_path_factory.mktemp('granian')}/unused.sqlite3"
+    server = Granian(tmp_path_factory.mktemp("granian-log"), env).start()
+    yield server
+    server.stop()
+
+
+def test_the_default_limits():
+    assert settings.REQUEST_MAX_BODY_BYTES == MIB
+    assert settings.NEWSROOM_MAX_BODY_BYTES == 64 * MIB
+    assert settings.DATA_UPLOAD_MAX_MEMORY_SIZE <= settings.NEWSROOM_MAX_BODY_BYTES
+    assert settings.WAGTAILDOCS_MAX_UPLOAD_SIZE == 20 * MIB
+
+
+@pytest.mark.parametrize("path", ["/", "/en/search/", "/admin/login/", "/admin/images/add/"])
+def test_a_200_mb_post_is_refused_before_its_body_is_read(granian, path):
+    status, sent, answer = send_body(granian.port, path, length=HUGE, headers=FORM)
+    assert status == 413, (sent, answer)
+    assert sent < SENT_BEFORE_ANSWER, f"{sent / MIB:.1f} MiB went out before the answer"
+
+
+def test_a_chunked_body_is_refused_once_past_the_limit(granian):
+    status, sent, answer = send_body(granian.port, "/", length=None, headers=FORM)
+    assert status == 413, (sent, answer)
+    assert sent < SENT_BEFORE_ANSWER, f"{sent / MIB:.1f} MiB went out before the answer"
+
+
+def test_a_body_just_over_the_public_limit_is_refused(granian):
+    status, sent, answer = send_body(granian.port, "/", length=MIB + 1, headers=FORM)
+    assert status == 413, answer
+
+
+def test_a_small_post_still_reaches_the_app(granian):
+    """Django answers it (the CSRF check refuses an anonymous form post): not the wrapper's 413."""
+    status, sent, answer = send_body(granian.port, "/", length=1000, headers=FORM)
+    assert status not in (None, 413), answer
+
+
+def test_a_content_length_that_is_not_a_number_is_refused(granian):
+    status, _sent, answer = send_body(granian.port, "/", length="12x", headers=FORM, give_up_after=0)
+    assert status == 400, answer
+
+
+# --- the newsroom's uploads ------------------------------------------------------------------
+
+
+def noise_png(megabytes):
+    side = int((megabytes * MIB / 3) ** 0.5) + 1
+    buffer = io.BytesIO()
+    PILImage.effect_noise((side, side), 100).convert("RGB").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def upload_server(request, tmp_path):
+    """Where the upload goes over HTTP: granian on PostgreSQL (it shares the committed test data);
+    on SQLite, whose test database lives in this process's memory, the same WSGI application on a
+    threaded server in this process."""
+    if database_url() is not None:
+        return request.getfixturevalue("granian").port
+    from vistka.delivery.tests.harness import AppServer, free_port
+
+    server = AppServer(free_port()).start()
+    request.addfinalizer(server.stop)
+    return server.port
+
+
+def post_upload(port, content, cookies):
+    import http.client
+
+    token = "a" * 32  # an unmasked CSRF secret: the cookie and the form field carry the same
+    body = encode_multipart(
+        BOUNDARY,
+        {
+            "csrfmiddlewaretoken": token,
+            "title": "A large photo",
+            "file": _named(content, "large.png"),
+            "description": "",
+            "tags": "",
+        },
+    )
+    cookie = "; ".join(f"{name}={value}" for name, value in {**cookies, "csrftoken": token}.items())
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    try:
+        connection.request(
+            "POST",
+            "/admin/images/add/",
+            body=body,
+            headers={"Content-Type": MULTIPART_CONTENT, "Cookie": cookie, "Host": "127.0.0.1"},
+        )
+        response = connection.getresponse()
+        return response.status, response.read()
+    finally:
+        connection.close()
+
+
+def _named(content, name):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, content, content_type="image/png")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_staff_upload_an_image_over_the_public_limit(upload_server):
+    content = noise_png(3)
+    assert settings.REQUEST_MAX_BODY_BYTES < len(content) < settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE
+    editor = make_staff("upload-editor", (roles.EDITORS, "uk"))
+    client = Client()
+    client.force_login(editor)
+    session = {settings.SESSION_COOKIE_NAME: client.cookies[settings.SESSION_COOKIE_NAME].value}
+
+    status, body = post_upload(upload_server, content, {})
+    assert status == 413, "an anonymous request may not send a newsroom-sized body"
+    status, body = post_upload(upload_server, content, {settings.SESSION_COOKIE_NAME: "forged"})
+    assert status == 413
+
+    status, body = post_upload(upload_server, content, session)
+    assert status == 302, body[:2000]
+    image = get_image_model().objects.get(title="A large photo")
+    assert image.file.size == len(content)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_signed_in_reader_without_admin_access_gets_the_public_limit(upload_server):
+    from django.contrib.auth import get_user_model
+
+    someone = get_user_model().objects.create_user("someone", password="pw")
+    client = Client()
+    client.force_login(someone)
+    session = {settings.SESSION_COOKIE_NAME: client.cookies[settings.SESSION_COOKIE_NAME].value}
+    status, body = post_upload(upload_server, noise_png(2), session)
+    assert status == 413
+    assert not re.search(rb"A large photo", body)
