@@ -57,5 +57,5 @@ def refusal_text(in_use):
             )
             % {"record": record, "count": count, "titles": titles}
         )
-    parts.append(_("Remove it from those stories first, then delete it."))
+    parts.append(_("Remove the record from those stories first, then delete it."))
     return " ".join(parts)
