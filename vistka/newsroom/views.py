@@ -58,6 +58,7 @@ def translate_story(request, page_id, language_code):
         "story.translated",
         request=request,
         target=translation,
+        edition=locale.language_code,
         data={"source_id": source.pk, "source_edition": source.locale.language_code},
     )
     messages.success(
