@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import connection, models, transaction
 from django.utils import timezone
 
+from vistka.audit.log import record
 from vistka.audit.models import AuditEvent
 
 BATCH = 5000
@@ -21,12 +22,15 @@ def purge(now=None):
     these deletes through only because this transaction sets vistka.audit_purge."""
     if settings.AUDIT_RETENTION_DAYS <= 0:
         return 0  # 0 keeps everything
-    older = AuditEvent.objects.filter(at__lt=cutoff(now))
+    before = cutoff(now)
+    older = AuditEvent.objects.filter(at__lt=before)
     deleted = 0
     while True:
         with transaction.atomic():
             ids = list(older.order_by("at", "id").values_list("id", flat=True)[:BATCH])
             if not ids:
+                if deleted:
+                    record("audit.purged", actor_name="system", data={"deleted": deleted, "before": before})
                 return deleted
             if connection.vendor == "postgresql":
                 with connection.cursor() as cursor:

@@ -81,6 +81,8 @@ def test_retention_purge_deletes_only_entries_past_the_retention(settings):
     remaining = set(AuditEvent.objects.values_list("pk", flat=True))
     assert old.pk not in remaining
     assert {recent.pk, fresh.pk} <= remaining
+    purged = AuditEvent.objects.get(action="audit.purged")  # the purge itself is on the record
+    assert purged.data["deleted"] == 1 and purged.actor_name == "system"
 
 
 def test_retention_zero_keeps_everything(settings):

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from PIL import Image as PILImage
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import GroupPagePermission
 from wagtail.test.utils.form_data import querydict_from_html
@@ -16,7 +17,7 @@ from wagtail.test.utils.form_data import querydict_from_html
 from vistka.audit.models import AuditEvent
 from vistka.audit.tests.helpers import admin_client, events, last
 from vistka.newsroom import roles
-from vistka.newsroom.tests.helpers import add_url, make_staff, story_form_data
+from vistka.newsroom.tests.helpers import add_url, client_for, make_staff, story_form_data
 from vistka.stories.factories import TagFactory, archive_for
 from vistka.stories.models import ArticlePage
 
@@ -129,9 +130,6 @@ def test_group_permission_changes():
 
 def test_publishing_a_story_through_the_admin_is_mirrored_with_its_edition(editor_client):
     data = story_form_data(title="Audit: a bridge opens", **{"action-publish": "1"})
-    response = editor_client.post(add_url("en"), data)
-    # an uk editor cannot publish in en: the story goes in uk
-    data = story_form_data(title="Audit: a bridge opens", **{"action-publish": "1"})
     response = editor_client.post(add_url("uk"), data)
     assert response.status_code == 302
     page = ArticlePage.objects.get(title="Audit: a bridge opens", locale__language_code="uk")
@@ -182,6 +180,19 @@ def test_uploading_and_deleting_an_image_through_the_admin(editor_client):
     response = editor_client.post(reverse("wagtailimages:delete", args=[image.pk]))
     assert response.status_code == 302
     assert last("uploads.image_deleted", object_id=str(image.pk)).actor_name == "editor-uk"
+
+
+def test_uploading_a_document_through_the_admin():
+    user = make_staff("docs-admin")
+    user.is_superuser = True
+    user.save()
+    response = client_for(user).post(
+        "/admin/documents/add/", {"title": "Audit paper", "file": SimpleUploadedFile("paper.txt", b"text")}
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    document = get_document_model().objects.get(title="Audit paper")
+    uploaded = last("uploads.document", object_id=str(document.pk))
+    assert uploaded.actor_name == "docs-admin" and uploaded.object_repr == "Audit paper"
 
 
 def test_record_keeps_working_for_other_areas():
