@@ -15,7 +15,7 @@ from django.utils.functional import cached_property
 from wagtail.models import Locale
 from wagtail.snippets.views import chooser, snippets
 
-from vistka.newsroom.record_permissions import record_policy
+from vistka.newsroom.record_permissions import record_policy, user_editions
 
 READ = ("view", "change", "delete")
 
@@ -61,6 +61,20 @@ def seal_urlpatterns(urlpatterns, model):
             )
         sealed.append(pattern)
     return sealed
+
+
+class EditionIndexView(snippets.IndexView):
+    """The listing's edition (its add button's ?locale=) is the user's own when none is asked
+    for: Wagtail takes the site's default edition, where a Russian reporter may not add."""
+
+    def get_locale(self):
+        locale = super().get_locale()
+        if locale is None or self.request.GET.get("locale"):
+            return locale
+        codes = user_editions(self.request.user)
+        if locale.language_code in codes:
+            return locale
+        return Locale.objects.filter(language_code__in=codes).order_by("pk").first() or locale
 
 
 class EditionLocaleMixin:
@@ -143,6 +157,7 @@ class RecordChooserViewSet(chooser.SnippetChooserViewSet):
 class EditionSealedViewSet(snippets.SnippetViewSet):
     """A snippet viewset whose every screen is limited to the user's editions."""
 
+    index_view_class = EditionIndexView
     add_view_class = RecordCreateView
     copy_view_class = RecordCopyView
     chooser_viewset_class = RecordChooserViewSet

@@ -7,7 +7,7 @@ from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from vistka.newsroom.record_permissions import register_record_policies
 
@@ -18,7 +18,7 @@ from vistka.people.models import Author  # noqa: E402
 from vistka.taxonomy import record_audit  # noqa: E402
 from vistka.taxonomy.models import Section, Source, Tag  # noqa: E402
 from vistka.taxonomy.record_usage import records_in_use, refusal_text  # noqa: E402
-from vistka.taxonomy.record_views import EditionSealedViewSet  # noqa: E402
+from vistka.taxonomy.record_views import EditionIndexView, EditionSealedViewSet  # noqa: E402
 
 RECORD_MODELS = (Tag, Section, Source, Author, EditionSettings)
 STORY_RECORD_MODELS = (Tag, Section, Source, Author)
@@ -26,7 +26,7 @@ STORY_RECORD_MODELS = (Tag, Section, Source, Author)
 EDITION_COLUMN = Column("locale", label=capfirst(_("edition")), sort_key="locale")
 
 
-class RecordIndexView(IndexView):
+class RecordIndexView(EditionIndexView):
     """The add button's label written whole for the model: Wagtail's "Add %(model_name)s" puts
     the name in the nominative ("Додати рубрика"), where Ukrainian and Russian need another case."""
 

@@ -119,6 +119,8 @@ def test_permissions_come_from_the_records_edition_not_from_any_group():
 def test_a_new_record_lands_in_the_users_edition_and_no_other():
     reporter_ru = make_staff("reporter-ru", (roles.REPORTERS, "ru"))
     client = client_for(reporter_ru)
+    listing = client.get(admin_path("source")).content.decode()
+    assert f'href="{admin_path("source")}add/?locale=ru"' in listing
     client.post(f"{admin_path('source')}add/", form_data("source", name="Интерфакс", slug="interfax"))
     assert Source.objects.get(slug="interfax").locale == locale("ru")  # not the default edition
     response = client.post(
