@@ -3,8 +3,9 @@
 A WSGI wrapper around Django. A cacheable GET/HEAD is answered from an in-process store of
 ready responses, compressed once (gzip and brotli) and kept until a purge names one of its keys
 or its s-maxage runs out. A miss goes through Django once (concurrent misses for one page wait
-for the first) and fills the store. Pages that contain the latest-news marker are kept as a
-template and joined with the current fragment, re-compressed only when either changes.
+for the first) and fills the store. Pages whose template rendered a latest-news slot (Django
+names its markers in a header, see vistka.delivery.fragments) are kept split at those markers and
+joined with the current fragment, re-compressed only when either changes.
 """
 
 import gzip
@@ -48,7 +49,15 @@ COMPRESSIBLE = (
     b"application/feed",
     b"application/ld",
 )
-SKIPPED_HEADERS = {"content-length", "content-encoding", "etag", "vary", "date", "x-cache"}
+SKIPPED_HEADERS = {
+    "content-length",
+    "content-encoding",
+    "etag",
+    "vary",
+    "date",
+    "x-cache",
+    fragments.SLOTS_HEADER.lower(),
+}
 POLL_INTERVAL = 0.5
 # Sent with the keys of each purge another process logged, once this one has applied it: what
 # that process forgot in its own per-process cache, this one forgets too (vistka.reader).
@@ -85,18 +94,21 @@ class Entry:
         "expires",
         "compressible",
         "variant",
-        "has_markers",
+        "segments",
+        "fragments",
         "version",
     )
 
-    def __init__(self, status, headers, body, keys, expires, compressible):
+    def __init__(self, status, headers, body, keys, expires, compressible, slots=None):
         self.status = status
         self.headers = headers
         self.body = body
         self.keys = keys
         self.expires = expires
         self.compressible = compressible
-        self.has_markers = fragments.MARKER.search(body) is not None
+        # Split at the slots its template rendered: [bytes, (name, edition), bytes, ...].
+        self.segments = fragments.segments(body, slots) if slots else None
+        self.fragments = tuple(sorted(set(self.segments[1::2]))) if slots else ()
         self.variant = None
         self.version = 0
 
@@ -273,7 +285,7 @@ class FastPath:
                 if entry is None:
                     entry, passthrough = self._fill(environ, query)
                     if entry is None:
-                        status, headers, body = passthrough
+                        status, headers, body = self._spliced(*passthrough, environ)
                         start_response(status, headers)
                         return [] if method == "HEAD" else [body]
                     self.store.put(url, entry)
@@ -312,8 +324,27 @@ class FastPath:
         kept = [(k, v) for k, v in headers if k.lower() not in SKIPPED_HEADERS]
         kept.append(("Vary", "Accept-Encoding"))
         keys = set((_header(headers, "xkey") or "").split())
-        entry = Entry(status, kept, body, keys, time.monotonic() + ttl, content_type.startswith(COMPRESSIBLE))
+        slots = fragments.parse_slots_header(_header(headers, fragments.SLOTS_HEADER))
+        compressible = content_type.startswith(COMPRESSIBLE)
+        entry = Entry(status, kept, body, keys, time.monotonic() + ttl, compressible, slots)
         return entry, None
+
+    def _spliced(self, status, headers, body, environ):
+        """A response not kept (not cacheable) with its slots filled, as Django alone would."""
+        slots = fragments.parse_slots_header(_header(headers, fragments.SLOTS_HEADER))
+        if not slots:
+            return status, headers, body
+        host = environ.get("HTTP_HOST", "")
+
+        def render(name, edition):
+            fragment = self._fragment(name, edition, host)
+            return fragment.body if fragment else b""
+
+        body = fragments.splice(body, slots, render)
+        skipped = {"content-length", fragments.SLOTS_HEADER.lower()}
+        headers = [(k, v) for k, v in headers if k.lower() not in skipped]
+        headers.append(("Content-Length", str(len(body))))
+        return status, headers, body
 
     def _fragment(self, name, edition, host):
         url = f"{host}{fragments.fragment_path(name, edition)}?"
@@ -341,22 +372,19 @@ class FastPath:
         return entry
 
     def _variant(self, entry, environ):
-        if not entry.has_markers:
+        if entry.segments is None:
             if entry.variant is None:
                 entry.variant = Variant(entry.body, entry.compressible, ())
             return entry.variant
         host = environ.get("HTTP_HOST", "")
-        parts = {}
-
-        def render(name, edition):
-            fragment = self._fragment(name, edition, host)
-            parts[(name, edition)] = fragment.version if fragment else 0
-            return fragment.body if fragment else b""
-
-        body = fragments.splice(entry.body, render)
-        stamp = tuple(sorted(parts.items()))
+        found = {where: self._fragment(*where, host) for where in entry.fragments}
+        stamp = tuple((where, fragment.version if fragment else 0) for where, fragment in found.items())
         variant = entry.variant
         if variant is None or variant.stamp != stamp:
+            body = b"".join(
+                part if isinstance(part, bytes) else (found[part].body if found[part] else b"")
+                for part in entry.segments
+            )
             variant = entry.variant = Variant(body, entry.compressible, stamp)
         return variant
 

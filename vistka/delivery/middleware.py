@@ -1,4 +1,4 @@
-"""Cache headers for public responses, and fragment splicing when no fast path or Varnish does it."""
+"""Cache headers for public responses, and the fragments where templates put slots (see fragments)."""
 
 from django.conf import settings
 from django.utils.cache import patch_vary_headers
@@ -35,12 +35,9 @@ class DeliveryHeadersMiddleware:
     def __call__(self, request):
         with keys.rendering(request):
             response = self.get_response(request)
-        if getattr(request, "_has_fragment_markers", False) and not request.META.get("vistka.fastpath"):
-            response.content = fragments.splice(
-                response.content, lambda name, edition: fragments.cached(request, name, edition)
-            )
-            if response.has_header("Content-Length"):
-                response["Content-Length"] = str(len(response.content))
+        slots = getattr(request, "_fragment_slots", None)
+        if slots and not response.streaming:
+            fragments.fill_slots(request, response, slots)
         if not is_public(request, response):
             if not response.has_header("Cache-Control"):
                 response["Cache-Control"] = "private, no-cache"
@@ -57,7 +54,4 @@ class DeliveryHeadersMiddleware:
         found = keys.of(request)
         if found:
             response["xkey"] = " ".join(sorted(found))
-        if getattr(request, "_uses_esi", False):
-            response["Surrogate-Control"] = 'content="ESI/1.0"'
-            response["X-Vistka-Fragment-Keys"] = " ".join(sorted(request._esi_keys))
         return response
