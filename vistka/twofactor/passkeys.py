@@ -20,6 +20,7 @@ class CompleteRegistration(webauthn.CompleteCredentialRegistrationView):
         response = super().post(*args, **kwargs)
         device = WebAuthnCredential.objects.get(pk=json.loads(response.content)["id"], user=self.request.user)
         steps.enrolled(self.request, device)
+        steps.offer_recovery_codes(self.request)  # the page goes on to show them
         return response
 
 

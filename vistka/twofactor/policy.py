@@ -43,6 +43,8 @@ def open_paths():
     return (
         reverse("wagtailadmin_login"),
         reverse("wagtailadmin_logout"),
+        reverse("wagtailadmin_sprite"),  # icons and Wagtail's script strings, which every admin page loads
+        reverse("wagtailadmin_javascript_catalog"),
         "/admin/password_reset/",
         reverse("twofactor_verify"),
         reverse("twofactor_enrol"),

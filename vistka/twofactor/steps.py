@@ -45,3 +45,17 @@ def enrolled(request, device):
     rotate_session_key(request)
     record("twofactor.enrolled", request=request, target=device, data={"factor": kind_of(device)})
     notify(request.user, "factor-added", request=request, factor=kind_of(device))
+
+
+NEW_CODES_SESSION_KEY = "twofactor_new_codes"
+
+
+def offer_recovery_codes(request):
+    """With a first factor come recovery codes, kept in the session until the next page shows them."""
+    from vistka.twofactor.factors import has_recovery_codes, new_recovery_codes
+
+    if has_recovery_codes(request.user):
+        return False
+    request.session[NEW_CODES_SESSION_KEY] = new_recovery_codes(request.user)
+    record("twofactor.recovery_codes_generated", request=request)
+    return True

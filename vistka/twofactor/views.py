@@ -26,8 +26,7 @@ from wagtail.admin.auth import require_admin_access
 from vistka.audit.log import record
 from vistka.twofactor import factors, policy, steps
 from vistka.twofactor.forms import CodeForm
-
-NEW_CODES_SESSION_KEY = "twofactor_new_codes"
+from vistka.twofactor.steps import NEW_CODES_SESSION_KEY
 
 
 def with_next(name, next_path):
@@ -108,13 +107,10 @@ def enrol(request):
     if request.method == "POST" and form.is_valid():
         if factors.confirm_totp(device, form.cleaned_data["code"]):
             device.refresh_from_db()
-            first = not factors.has_recovery_codes(user)
             if not user.is_verified():
                 otp_login(request, device)
             steps.enrolled(request, device)
-            if first:
-                request.session[NEW_CODES_SESSION_KEY] = factors.new_recovery_codes(user)
-                record("twofactor.recovery_codes_generated", request=request)
+            if steps.offer_recovery_codes(request):
                 return redirect(with_next("twofactor_recovery_codes", next_url(request)))
             messages.success(request, _("The authenticator app has been added."))
             return redirect(next_url(request, "twofactor_factors"))

@@ -41,6 +41,8 @@ def newsroom_paths():
     open_paths = (
         "/admin/login/",
         "/admin/logout/",
+        "/admin/sprite/",  # icons
+        "/admin/jsi18n/",  # Wagtail's script strings
         "/admin/password_reset/",
         ENROL,
         VERIFY,
