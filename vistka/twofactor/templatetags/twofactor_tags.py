@@ -1,5 +1,6 @@
 from django import template
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from vistka.twofactor.factors import kind_of
 
@@ -17,7 +18,7 @@ def factor_label(device):
     if kind == "totp":
         return _("Authenticator app")
     if kind == "passkey":
-        return _("Passkey")
+        return pgettext("two-factor", "Passkey")
     if kind == "recovery":
         return _("Recovery codes")
     return str(device)

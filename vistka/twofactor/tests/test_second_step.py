@@ -10,7 +10,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from vistka.audit.models import AuditEvent
 from vistka.newsroom import roles
-from vistka.newsroom.tests.helpers import client_for, make_staff
+from vistka.newsroom.tests.helpers import client_for, make_staff, prefer_admin_language
 from vistka.twofactor import factors
 from vistka.twofactor.tests.helpers import (
     code_for,
@@ -199,3 +199,20 @@ def test_reader_pages_do_not_touch_the_session(editor_uk):
     response = client.get("/ru/no-such-page-here/")
     assert "Cookie" not in response.get("Vary", "")
     assert "sessionid" not in response.cookies
+
+
+@pytest.mark.parametrize(
+    "language, heading, error",
+    [
+        ("uk", "Другий крок входу", "Цей код недійсний."),
+        ("ru", "Второй шаг входа", "Этот код недействителен."),
+        ("en", "Second step of signing in", "This code is not valid."),
+    ],
+)
+def test_the_second_step_speaks_the_staff_members_admin_language(editor_uk, language, heading, error):
+    prefer_admin_language(editor_uk, language)
+    totp_device(editor_uk)
+    client = Client()
+    sign_in(client, "editor-uk")
+    page = client.post(VERIFY, {"code": "000000"}).content.decode()
+    assert heading in page and error in page
