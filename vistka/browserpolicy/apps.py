@@ -6,3 +6,8 @@ class BrowserPolicyConfig(AppConfig):
     name = "vistka.browserpolicy"
     label = "browserpolicy"
     verbose_name = _("browser policies")
+
+    def ready(self):
+        from vistka.browserpolicy import choosers
+
+        choosers.install()

@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from csp.constants import NONCE, NONE, SELF
+from csp.constants import NONCE, NONE, REPORT_SAMPLE, SELF, UNSAFE_INLINE
 from django.conf import settings
 
 STAFF_PREFIXES = ("/admin/", "/newsroom/", "/django-admin/")
@@ -107,8 +107,8 @@ def reader_directives():
     directives = _common([NONE])
     directives.update(
         {
-            "script-src": [SELF, *hashes["script"]],
-            "style-src": [SELF, *hashes["style"]],
+            "script-src": [SELF, *hashes["script"], REPORT_SAMPLE],
+            "style-src": [SELF, *hashes["style"], REPORT_SAMPLE],
             "frame-src": list(settings.CSP_FRAME_SRC) or [NONE],
         }
     )
@@ -116,13 +116,19 @@ def reader_directives():
 
 
 def staff_directives():
-    """The admin's policy. Style attributes: see STAFF_STYLE_ATTRIBUTES in the settings."""
+    """The admin's policy: scripts from this site or with the response's nonce only."""
+    hashes = inline_hashes()  # the 500 page is served on staff addresses too
     directives = _common([SELF])  # Wagtail's preview shows admin pages in an admin frame
     directives.update(
         {
             "img-src": [SELF, "data:", "blob:", *media_sources(), *settings.CSP_IMG_SRC],
-            "script-src": [SELF, NONCE],
-            "style-src": [SELF, NONCE],
+            "script-src": [SELF, NONCE, *hashes["script"], REPORT_SAMPLE],
+            "style-src": [SELF, REPORT_SAMPLE],  # and so no style attribute
+            # Draftail (the rich text editor) renders <style> elements whose text changes with the
+            # selection (the empty block's placeholder, keyed by Draft.js's random block key): no
+            # hash or nonce can cover them, and Draftail takes no nonce. Injected CSS cannot send
+            # anything away (img-src, font-src and connect-src stay 'self'); scripts stay nonce-only.
+            "style-src-elem": [SELF, UNSAFE_INLINE, REPORT_SAMPLE],
             "frame-src": [SELF, *settings.CSP_FRAME_SRC],
         }
     )
