@@ -3,36 +3,39 @@ sections or sources from stories (story authors and tags are deleted with their 
 set to none, sources in story bodies left dangling)."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
 from wagtail.models import Page, ReferenceIndex
 
 SHOWN = 10  # stories named in a refusal; the rest are counted
 
 
-def stories_using(record):
-    """The stories (drafts included) that use `record`: by their authors, tags or section rows,
-    and by any other reference Wagtail's reference index knows of (sources chosen in a body)."""
+def story_ids_using(record):
+    """Ids of the stories (drafts included) that use `record`: by their author, tag or section
+    rows, and by any reference Wagtail's reference index knows of (sources chosen in a body).
+    Each part is one indexed lookup (an OR across them would scan every story)."""
     from vistka.people.models import Author
-    from vistka.stories.models import ArticlePage
+    from vistka.stories.models import ArticleAuthor, ArticlePage, ArticleTag
     from vistka.taxonomy.models import Section, Tag
 
     page_type = ContentType.objects.get_for_model(Page)
     referenced = ReferenceIndex.get_references_to(record).filter(base_content_type=page_type)
-    condition = Q(pk__in=[int(pk) for pk in referenced.values_list("object_id", flat=True)])
+    ids = {int(pk) for pk in referenced.values_list("object_id", flat=True)}
     if isinstance(record, Author):
-        condition |= Q(story_authors__author=record)
+        ids.update(ArticleAuthor.objects.filter(author=record).values_list("page_id", flat=True))
     elif isinstance(record, Tag):
-        condition |= Q(story_tags__tag=record)
+        ids.update(ArticleTag.objects.filter(tag=record).values_list("page_id", flat=True))
     elif isinstance(record, Section):
-        condition |= Q(section=record)
-    return ArticlePage.objects.filter(condition).distinct().order_by("-latest_revision_created_at", "pk")
+        ids.update(ArticlePage.objects.filter(section=record).values_list("pk", flat=True))
+    return ids
 
 
 def records_in_use(records):
-    """(record, number of stories, the first stories' titles) for each record stories use."""
+    """(record, number of stories, the latest stories' titles) for each record stories use."""
+    from vistka.stories.models import ArticlePage
+
     found = []
     for record in records:
-        stories = stories_using(record)
+        ids = story_ids_using(record)
+        stories = ArticlePage.objects.filter(pk__in=ids).order_by("-latest_revision_created_at", "-pk")
         titles = list(stories.values_list("title", flat=True)[:SHOWN])
         if titles:
             found.append((record, stories.count() if len(titles) == SHOWN else len(titles), titles))

@@ -157,3 +157,17 @@ def test_refusals_and_screens_speak_ukrainian(editor_ru):
     settings = make_record("settings", "uk")
     page = client_for(editor_uk).get(f"{admin_path('settings')}edit/{settings.pk}/").content.decode()
     assert "Налаштування мовної версії:" in page and "Підтримайте нас" in page
+
+
+def test_a_refusal_names_ten_stories_and_counts_the_rest():
+    from django.utils import translation
+
+    from vistka.taxonomy.record_usage import SHOWN, refusal_text
+
+    titles = [f"Новина {n}" for n in range(SHOWN)]
+    with translation.override("uk"):
+        text = refusal_text([("Київ", 21, titles)])
+    assert text.startswith("«Київ» використовується у 21 матеріалі: «Новина 0», «Новина 1»")
+    assert "«Новина 9» і ще 11." in text
+    with translation.override("ru"):
+        assert "используется в 25 материалах" in refusal_text([("Киев", 25, titles)])
