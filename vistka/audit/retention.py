@@ -16,10 +16,11 @@ def cutoff(now=None):
     return (now or timezone.now()) - timedelta(days=settings.AUDIT_RETENTION_DAYS)
 
 
-def purge(now=None):
-    """Delete the entries older than the retention period, a batch per transaction (short locks
-    on a big table). Returns how many were deleted. On PostgreSQL the append-only trigger lets
-    these deletes through only because this transaction sets vistka.audit_purge."""
+def purge(now=None, limit=None):
+    """Delete the entries older than the retention period (at most `limit`), a batch per
+    transaction (short locks on a big table). Returns how many were deleted. On PostgreSQL the
+    append-only trigger lets these deletes through only because this transaction sets
+    vistka.audit_purge."""
     if settings.AUDIT_RETENTION_DAYS <= 0:
         return 0  # 0 keeps everything
     before = cutoff(now)
@@ -27,7 +28,8 @@ def purge(now=None):
     deleted = 0
     while True:
         with transaction.atomic():
-            ids = list(older.order_by("at", "id").values_list("id", flat=True)[:BATCH])
+            size = BATCH if limit is None else min(BATCH, limit - deleted)
+            ids = list(older.order_by("at", "id").values_list("id", flat=True)[:size]) if size > 0 else []
             if not ids:
                 if deleted:
                     record("audit.purged", actor_name="system", data={"deleted": deleted, "before": before})

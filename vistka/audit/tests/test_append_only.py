@@ -100,14 +100,25 @@ def test_purge_audit_log_command(settings, capsys):
     assert not AuditEvent.objects.filter(pk=old.pk).exists()
 
 
-def test_the_scheduler_purges_once_a_day(settings):
+def test_the_scheduler_purges_in_bounded_shares_then_once_a_day(settings, monkeypatch):
     from vistka.newsroom.management.commands import run_scheduler
 
     settings.AUDIT_RETENTION_DAYS = 10
-    run_scheduler._audit_purged.clear()
-    old = aged(11)
+    monkeypatch.setattr(run_scheduler, "AUDIT_PURGE_PER_PASS", 2)
+    monkeypatch.setattr(run_scheduler, "_audit_purged", [])
+    old = [aged(11) for _ in range(3)]
     run_scheduler.run_once()
-    assert not AuditEvent.objects.filter(pk=old.pk).exists()
+    assert AuditEvent.objects.filter(pk__in=[e.pk for e in old]).count() == 1  # two per pass
+    run_scheduler.run_once()
+    assert not AuditEvent.objects.filter(pk__in=[e.pk for e in old]).exists()
+    run_scheduler.run_once()  # finds none left: done for the day
     again = aged(11)
-    run_scheduler.run_once()  # within the day: not again
+    run_scheduler.run_once()
     assert AuditEvent.objects.filter(pk=again.pk).exists()
+
+
+def test_purge_with_a_limit(settings):
+    settings.AUDIT_RETENTION_DAYS = 10
+    old = [aged(11) for _ in range(3)]
+    assert purge(limit=2) == 2
+    assert AuditEvent.objects.filter(pk__in=[e.pk for e in old]).count() == 1

@@ -19,6 +19,7 @@ from vistka.search.index import ensure_recent_rum_index
 RECENT_INDEX_CHECK_SECONDS = 3600
 _recent_index_checked = []  # monotonic time of the last check, in this worker
 AUDIT_PURGE_SECONDS = 86400
+AUDIT_PURGE_PER_PASS = 20000
 _audit_purged = []  # monotonic time of the last audit trail purge, in this worker
 
 
@@ -29,8 +30,10 @@ def run_once():
         _recent_index_checked[:] = [now]
         ensure_recent_rum_index()  # a new cutoff every two months (PostgreSQL with RUM)
     if not _audit_purged or now - _audit_purged[-1] >= AUDIT_PURGE_SECONDS:
-        _audit_purged[:] = [now]
-        purge_audit_log()  # entries older than AUDIT_RETENTION_DAYS
+        # Entries older than AUDIT_RETENTION_DAYS, a bounded share per pass (scheduled stories
+        # must not wait for a long purge); done for the day once a pass finds none left.
+        if not purge_audit_log(limit=AUDIT_PURGE_PER_PASS):
+            _audit_purged[:] = [now]
 
 
 class Command(BaseCommand):
