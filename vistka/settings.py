@@ -86,6 +86,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "vistka.accounts.client_ip.ClientAddressMiddleware",  # request.client_ip, trusted proxies only
+    "vistka.accounts.gate.SignInGateMiddleware",  # bounded sign-in posts in flight
     "django.middleware.security.SecurityMiddleware",
     "vistka.browserpolicy.middleware.BrowserPolicyMiddleware",
     # Conditional GET sits above delivery so its ETag covers the final (spliced) body.
@@ -368,6 +369,10 @@ LOGIN_THROTTLE_BASE_SECONDS = int(os.environ.get("LOGIN_THROTTLE_BASE_SECONDS", 
 LOGIN_THROTTLE_MAX_SECONDS = int(os.environ.get("LOGIN_THROTTLE_MAX_SECONDS", "3600"))
 LOGIN_FAILURE_MEMORY_SECONDS = int(os.environ.get("LOGIN_FAILURE_MEMORY_SECONDS", "86400"))
 LOGIN_CONCURRENT_PASSWORD_CHECKS = int(os.environ.get("LOGIN_CONCURRENT_PASSWORD_CHECKS", "1"))
+# Sign-in and password-reset posts in flight per process (each holds a request thread): a flood
+# must leave the other threads to readers. Serve with granian --blocking-threads above this.
+LOGIN_CONCURRENT_SIGN_INS = int(os.environ.get("LOGIN_CONCURRENT_SIGN_INS", "1"))
+LOGIN_GATED_PATHS = ("/admin/login/", "/admin/password_reset/")
 AXES_HANDLER = "vistka.accounts.throttle.ThrottleHandler"
 AXES_CLIENT_IP_CALLABLE = "vistka.accounts.client_ip.client_ip"
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

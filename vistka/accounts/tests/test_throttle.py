@@ -189,3 +189,58 @@ def test_test_client_login_and_force_login_still_work(editor):
     other = Client()
     other.force_login(editor)
     assert other.get("/admin/").status_code == 200
+
+
+def test_sign_in_posts_past_the_gate_are_refused_before_session_database_or_hash(
+    editor, django_assert_num_queries
+):
+    from vistka.accounts import gate
+
+    slots = gate.sign_in_slots()
+    assert slots.acquire(blocking=False)
+    try:
+        with django_assert_num_queries(0):
+            response = sign_in(Client(), "editor", PASSWORD, address=EDITOR_HOME)
+        assert response.status_code == 503 and response["Retry-After"] == "5"
+        assert "Set-Cookie" not in response and not getattr(response.wsgi_request, "session", None)
+    finally:
+        slots.release()
+    assert sign_in(Client(), "editor", PASSWORD, address=EDITOR_HOME).status_code == 302
+
+
+def test_only_sign_in_posts_are_gated(editor):
+    from vistka.accounts import gate
+
+    slots = gate.sign_in_slots()
+    assert slots.acquire(blocking=False)
+    try:
+        assert Client().get("/admin/login/").status_code == 200
+    finally:
+        slots.release()
+
+
+def test_password_hashing_runs_at_the_lowest_priority(editor):
+    import os
+
+    assert sign_in(Client(), "editor", PASSWORD).status_code == 302
+    niceness = throttle.hash_in_background(lambda: os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
+    assert niceness == 19
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) < 19  # the request's own thread
+
+
+@override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.PBKDF2PasswordHasher", *COUNTING_HASHERS])
+def test_an_outdated_hash_is_upgraded_without_a_password_notice(
+    smtp_inbox, django_capture_on_commit_callbacks
+):
+    user = get_user_model().objects.create_user("old", "old@vistka.test")
+    with override_settings(PASSWORD_HASHERS=COUNTING_HASHERS):
+        user.set_password(PASSWORD)
+        user._password = None
+        user.save()
+    assert user.password.startswith("counting_md5$")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert sign_in(Client(), "old", PASSWORD).status_code == 302
+    user.refresh_from_db()
+    assert user.password.startswith("pbkdf2_sha256$")
+    assert smtp_inbox.wait_for(1, timeout=0.3) == []
+    assert not AuditEvent.objects.filter(action="auth.password_changed").exists()

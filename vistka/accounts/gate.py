@@ -1,0 +1,60 @@
+"""At most LOGIN_CONCURRENT_SIGN_INS sign-in posts in flight per process; the rest get a 503 at once.
+
+A sign-in post is expensive (a password hash of a fraction of a second, database writes, under
+SQLite a wait for the write lock) and holds one of the process's few request threads while it
+runs. Without a bound, sixteen concurrent wrong-password posts took every thread and cached
+reader pages waited seconds behind them. With it, a flood holds at most this many threads per
+process; each excess post is answered before the session, the database or a hash is touched.
+Place right after ClientAddressMiddleware.
+"""
+
+import threading
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
+
+_slots = None
+_pages = {}
+_slots_lock = threading.Lock()
+
+
+def sign_in_slots():
+    global _slots
+    if _slots is None:
+        with _slots_lock:
+            if _slots is None:
+                _slots = threading.BoundedSemaphore(settings.LOGIN_CONCURRENT_SIGN_INS)
+    return _slots
+
+
+def busy_response(request=None):
+    """The busy page, rendered once per language: answering a flood must cost next to nothing
+    (a render with the request's context processors plus Django's error log line cost 2 ms, 45
+    times a cached reader page)."""
+    language = get_language()
+    page = _pages.get(language)
+    if page is None:
+        page = _pages[language] = render_to_string("accounts/throttled.html", {"busy": True}).encode()
+    response = HttpResponse(page, status=503, content_type="text/html; charset=utf-8")
+    response["Retry-After"] = "5"
+    response["Cache-Control"] = "private, no-store"
+    response._has_been_logged = True  # no "Service Unavailable" log line per refused post
+    return response
+
+
+class SignInGateMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method != "POST" or request.path_info not in settings.LOGIN_GATED_PATHS:
+            return self.get_response(request)
+        slots = sign_in_slots()
+        if not slots.acquire(blocking=False):
+            return busy_response(request)
+        try:
+            return self.get_response(request)
+        finally:
+            slots.release()
