@@ -32,6 +32,20 @@ def database_url():
     return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
+def copy_sqlite_database(path):
+    """Copy the (in-memory) SQLite test database into a file another process can open."""
+    import sqlite3
+
+    from django.db import connection
+
+    connection.ensure_connection()
+    target = sqlite3.connect(path)
+    try:
+        connection.connection.backup(target)
+    finally:
+        target.close()
+
+
 class Granian:
     """`granian --interface wsgi vistka.wsgi:application` on 127.0.0.1, one worker."""
 
@@ -75,9 +89,12 @@ class Granian:
         self.process = None
 
 
-def send_body(port, path, *, length=None, give_up_after=48 * 1024 * 1024, headers=None, timeout=20):
+def send_body(
+    port, path, *, length=None, prefix=b"", give_up_after=48 * 1024 * 1024, headers=None, timeout=20
+):
     """POST a body of `length` bytes (chunked when None) as fast as the server takes it, until its
-    answer arrives, `give_up_after` bytes were sent or `timeout` s passed.
+    answer arrives, `give_up_after` bytes were sent or `timeout` s passed. The body starts with
+    `prefix`, then 'x' after 'x'.
 
     Returns (status or None, bytes of body sent before the answer, the answer's first bytes)."""
     lines = [f"POST {path} HTTP/1.1", "Host: 127.0.0.1"]
@@ -88,7 +105,8 @@ def send_body(port, path, *, length=None, give_up_after=48 * 1024 * 1024, header
     sock = socket.create_connection(("127.0.0.1", port), timeout=timeout)
     sock.sendall(("\r\n".join(lines) + "\r\n\r\n").encode())
     sock.setblocking(False)
-    sent, answer, pending = 0, b"", b""
+    sent, answer = 0, b""
+    pending = prefix if length is not None else b"%x\r\n%s\r\n" % (len(prefix), prefix) if prefix else b""
     deadline = time.monotonic() + timeout
     try:
         while time.monotonic() < deadline and b"\r\n\r\n" not in answer:

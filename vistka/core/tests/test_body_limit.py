@@ -16,23 +16,42 @@ from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
-from vistka.core.tests.servers import Granian, database_url, send_body
+from vistka.core.tests.servers import Granian, copy_sqlite_database, database_url, send_body
 from vistka.newsroom import roles
 from vistka.newsroom.tests.helpers import make_staff
+
+# Every test needs the test database set up (granian's copy of it on SQLite).
+pytestmark = pytest.mark.django_db
 
 MIB = 1024 * 1024
 HUGE = 200 * 1024 * 1024
 # What may go out before the answer: the kernel's socket buffers on loopback (a few MiB), far
 # below the 48 MiB after which the client stops waiting.
 SENT_BEFORE_ANSWER = 12 * MIB
-FORM = {"Content-Type": "multipart/form-data; boundary=x"}
+# A form post of one large file with a CSRF cookie (anyone can send one): Django's CSRF check reads
+# the whole body, looking for the token, before it refuses the post.
+FORM = {
+    "Content-Type": "multipart/form-data; boundary=vistka-boundary",
+    "Cookie": "csrftoken=" + "a" * 32,
+}
+FILE_PART = (
+    b"--vistka-boundary\r\n"
+    b'Content-Disposition: form-data; name="file"; filename="big.bin"\r\n'
+    b"Content-Type: application/octet-stream\r\n\r\n"
+)
 
 
 @pytest.fixture(scope="module")
-def granian(tmp_path_factory, django_db_setup):
-    """One granian process for the module, on the test database when it is PostgreSQL."""
+def granian(tmp_path_factory, django_db_setup, django_db_blocker):
+    """One granian process for the module: on the test database when it is PostgreSQL, on a copy
+    of it (migrated, with the editions) when it is SQLite in this process's memory."""
     env = {"DATABASE_CONN_MAX_AGE": "0", "LOG_LEVEL": "ERROR"}
-    env["DATABASE_URL"] = database_url() or f"sqlite:///{tmp_path_factory.mktemp('granian')}/unused.sqlite3"
+    env["DATABASE_URL"] = database_url()
+    if env["DATABASE_URL"] is None:
+        copy = tmp_path_factory.mktemp("granian-db") / "copy.sqlite3"
+        with django_db_blocker.unblock():
+            copy_sqlite_database(copy)
+        env["DATABASE_URL"] = f"sqlite:///{copy}"
     server = Granian(tmp_path_factory.mktemp("granian-log"), env).start()
     yield server
     server.stop()
@@ -47,25 +66,25 @@ def test_the_default_limits():
 
 @pytest.mark.parametrize("path", ["/", "/en/search/", "/admin/login/", "/admin/images/add/"])
 def test_a_200_mb_post_is_refused_before_its_body_is_read(granian, path):
-    status, sent, answer = send_body(granian.port, path, length=HUGE, headers=FORM)
+    status, sent, answer = send_body(granian.port, path, length=HUGE, prefix=FILE_PART, headers=FORM)
     assert status == 413, (sent, answer)
     assert sent < SENT_BEFORE_ANSWER, f"{sent / MIB:.1f} MiB went out before the answer"
 
 
 def test_a_chunked_body_is_refused_once_past_the_limit(granian):
-    status, sent, answer = send_body(granian.port, "/", length=None, headers=FORM)
+    status, sent, answer = send_body(granian.port, "/", length=None, prefix=FILE_PART, headers=FORM)
     assert status == 413, (sent, answer)
     assert sent < SENT_BEFORE_ANSWER, f"{sent / MIB:.1f} MiB went out before the answer"
 
 
 def test_a_body_just_over_the_public_limit_is_refused(granian):
-    status, sent, answer = send_body(granian.port, "/", length=MIB + 1, headers=FORM)
+    status, sent, answer = send_body(granian.port, "/", length=MIB + 1, prefix=FILE_PART, headers=FORM)
     assert status == 413, answer
 
 
 def test_a_small_post_still_reaches_the_app(granian):
     """Django answers it (the CSRF check refuses an anonymous form post): not the wrapper's 413."""
-    status, sent, answer = send_body(granian.port, "/", length=1000, headers=FORM)
+    status, sent, answer = send_body(granian.port, "/", length=1000, prefix=FILE_PART, headers=FORM)
     assert status not in (None, 413), answer
 
 
