@@ -35,7 +35,11 @@ class DateTimeInput(forms.DateTimeInput):
 
 
 class AuditEventFilter(django_filters.FilterSet):
-    person = django_filters.CharFilter(field_name="actor_name", label=_("Person"))
+    person = django_filters.CharFilter(
+        field_name="actor_name",
+        label=_("Person"),
+        widget=forms.TextInput(attrs={"list": "audit-people", "autocomplete": "off"}),
+    )
     # Free text with suggestions (any code can be looked for); "auth.*" matches a whole kind.
     action = django_filters.CharFilter(
         label=_("Action"),

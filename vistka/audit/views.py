@@ -3,6 +3,7 @@
 import csv
 import json
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.http import HttpResponseForbidden, StreamingHttpResponse
 from django.shortcuts import render
@@ -17,6 +18,7 @@ from vistka.audit.models import AuditEvent
 from vistka.newsroom.roles import ADMINS
 
 PAGE_SIZE = 50
+PEOPLE_SUGGESTED = 1000
 EXPORT_CHUNK = 2000
 EXPORT_FIELDS = (
     "time",
@@ -97,6 +99,7 @@ def audit_trail(request):
             "header_icon": "list-ul",
             "filters": filters,
             "action_choices": action_choices(),
+            "people": _people(),
             "events": page,
             "query": query.urlencode(),
             "newer_url": f"?{_with(query, after=page[0].pk)}" if has_newer and page else "",
@@ -104,6 +107,13 @@ def audit_trail(request):
             "first_url": f"?{query.urlencode()}" if (before or after) else "",
         },
     )
+
+
+def _people():
+    """Suggestions for the person filter: the accounts' names (a deleted one can still be typed)."""
+    User = get_user_model()
+    names = User._default_manager.order_by(User.USERNAME_FIELD).values_list(User.USERNAME_FIELD, flat=True)
+    return names[:PEOPLE_SUGGESTED]
 
 
 def _with(query, **extra):

@@ -40,6 +40,7 @@ def test_an_admin_sees_the_trail_and_the_menu_item(trail):
     assert response.status_code == 200
     text = response.content.decode()
     assert "olena" in text and "petro" in text and "Дороги" in text
+    assert '<option value="audit-admin">' in text  # the person filter suggests the accounts
     assert URL in client.get("/admin/").content.decode()  # in the Reports menu
 
 
