@@ -4,9 +4,11 @@ from django.conf import settings
 from django.utils.cache import patch_vary_headers
 
 from vistka.delivery import fragments, keys
+from vistka.editions.languages import EDITIONS
 
 PRIVATE_PREFIXES = ("/admin/", "/newsroom/", "/documents/", "/django-admin/")
 CACHEABLE_STATUS = {200, 301, 404, 410}
+API_PREFIX = "/api/"
 
 
 def is_public(request, response):
@@ -52,6 +54,9 @@ class DeliveryHeadersMiddleware:
                 response["Vary"] = ", ".join(kept)
         patch_vary_headers(response, ("Accept-Encoding",))
         found = keys.of(request)
+        if not found and request.path.startswith(API_PREFIX) and "json" in response.get("Content-Type", ""):
+            # The API names no keys of its own: any story change refreshes its cached answers.
+            found = {f"api-{edition.code}" for edition in EDITIONS}
         if found:
             response["xkey"] = " ".join(sorted(found))
         return response
