@@ -169,3 +169,9 @@ def test_force_login_in_tests_makes_a_session_row(editor):
     client.force_login(editor)
     assert client.get("/admin/").status_code == 200
     assert StaffSession.objects.filter(user=editor).count() == 1
+
+
+def test_the_users_list_links_each_users_sessions_for_administrators(editor, admin):
+    chief = signed_in_browser("chief")
+    html = chief.get("/admin/users/").content.decode()
+    assert f'href="/admin/sessions/user/{editor.pk}/"' in html
