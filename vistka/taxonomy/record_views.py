@@ -53,7 +53,7 @@ def sealed_object_view(view, model, actions):
 def seal_urlpatterns(urlpatterns, model):
     sealed = []
     for pattern in urlpatterns:
-        if isinstance(pattern, URLPattern) and "pk" in pattern.pattern.converters:
+        if isinstance(pattern, URLPattern) and "pk" in pattern.pattern.regex.groupindex:
             actions = OBJECT_SCREEN_ACTIONS.get(pattern.name, ("change",))
             pattern = URLPattern(
                 pattern.pattern,
