@@ -38,7 +38,9 @@ def totp_key_hex(secret):
 
 def qr_svg(device):
     """The otpauth:// address as an inline SVG QR code (nothing is fetched from elsewhere)."""
-    return segno.make(device.config_url, error="m").svg_inline(scale=5, border=2, omitsize=False)
+    return segno.make(device.config_url, error="m").svg_inline(
+        scale=5, border=2, omitsize=False, dark="#000", light="#fff"
+    )
 
 
 def normalise(code):

@@ -216,3 +216,12 @@ def test_the_second_step_speaks_the_staff_members_admin_language(editor_uk, lang
     sign_in(client, "editor-uk")
     page = client.post(VERIFY, {"code": "000000"}).content.decode()
     assert heading in page and error in page
+
+
+def test_sign_out_from_the_second_step(editor_uk):
+    totp_device(editor_uk)
+    client = Client()
+    sign_in(client, "editor-uk")
+    assert 'action="/admin/logout/"' in client.get(VERIFY).content.decode()
+    assert client.post("/admin/logout/").status_code == 302
+    assert client.get("/admin/")["Location"].startswith("/admin/login/")
