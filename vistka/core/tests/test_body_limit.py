@@ -183,3 +183,78 @@ def test_a_signed_in_reader_without_admin_access_gets_the_public_limit(upload_se
     status, body = post_upload(upload_server, noise_png(2), session)
     assert status == 413
     assert not re.search(rb"A large photo", body)
+
+
+# --- the wrapper on its own ------------------------------------------------------------------
+
+
+class Recorder:
+    """A WSGI app that reads its whole body, as Django would, and says what it got."""
+
+    def __call__(self, environ, start_response):
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+        self.body = environ["wsgi.input"].read(length)
+        start_response("200 OK", [("Content-Type", "text/plain")])
+        return [b"ok"]
+
+
+class CountingInput:
+    """A request body that counts what is read of it."""
+
+    def __init__(self, size):
+        self.left, self.read_bytes = size, 0
+
+    def read(self, n=-1):
+        n = self.left if n is None or n < 0 else min(n, self.left)
+        self.left -= n
+        self.read_bytes += n
+        return b"x" * n
+
+
+def call(app, path="/", **environ):
+    answer = {}
+
+    def start_response(status, headers):
+        answer["status"] = int(status.split()[0])
+
+    body = b"".join(app({"REQUEST_METHOD": "POST", "PATH_INFO": path, **environ}, start_response))
+    return answer["status"], body
+
+
+def test_a_chunked_body_under_the_limit_reaches_the_app_with_its_length():
+    from vistka.core.limits import BodyLimit
+
+    inner = Recorder()
+    body = CountingInput(300_000)
+    status, _ = call(BodyLimit(inner), HTTP_TRANSFER_ENCODING="chunked", **{"wsgi.input": body})
+    assert status == 200
+    assert inner.body == b"x" * 300_000
+
+
+def test_a_chunked_body_is_read_no_further_than_just_past_the_limit():
+    from vistka.core.limits import READ_SIZE, BodyLimit
+
+    body = CountingInput(HUGE)
+    status, _ = call(BodyLimit(Recorder()), HTTP_TRANSFER_ENCODING="chunked", **{"wsgi.input": body})
+    assert status == 413
+    assert body.read_bytes <= settings.REQUEST_MAX_BODY_BYTES + READ_SIZE
+
+
+def test_a_declared_length_over_the_limit_is_not_read_at_all():
+    from vistka.core.limits import BodyLimit
+
+    body = CountingInput(HUGE)
+    status, _ = call(BodyLimit(Recorder()), CONTENT_LENGTH=str(HUGE), **{"wsgi.input": body})
+    assert status == 413 and body.read_bytes == 0
+    status, _ = call(BodyLimit(Recorder()), CONTENT_LENGTH="-5", **{"wsgi.input": body})
+    assert status == 400 and body.read_bytes == 0
+
+
+def test_the_limits_come_from_the_settings(settings):
+    from vistka.core.limits import BodyLimit
+
+    settings.REQUEST_MAX_BODY_BYTES = 10
+    status, _ = call(BodyLimit(Recorder()), CONTENT_LENGTH="11", **{"wsgi.input": CountingInput(11)})
+    assert status == 413
+    status, _ = call(BodyLimit(Recorder()), CONTENT_LENGTH="10", **{"wsgi.input": CountingInput(10)})
+    assert status == 200

@@ -198,17 +198,18 @@ def test_control_characters_posted_through_the_admin_are_saved_clean(admin_clien
 
 @pytest.mark.parametrize("output", OUTPUTS)
 def test_outputs_clean_what_was_written_past_the_save_signal(client, output):
-    """Queryset updates and bulk inserts send no pre_save: the outputs are the second line."""
+    """Queryset updates and bulk inserts send no pre_save: the outputs are the second line. (No NUL
+    here: PostgreSQL refuses it in text and JSON, so only the first line can keep it out there.)"""
     tag = TagFactory(name="Energy", slug="energy")
     story = ArticlePageFactory(title="Clean for now", tags=[tag])
     ArticlePage.objects.filter(pk=story.pk).update(
-        title=f"Bridge{VT}opens{NUL}",
+        title=f"Bridge{VT}opens{ESC}",
         lead=f"Lead{VT}",
         body=[
-            {"type": "paragraph", "value": f"<p>Text{VT}{NUL}</p>", "id": "a"},
+            {"type": "paragraph", "value": f"<p>Text{VT}{ESC}</p>", "id": "a"},
             {
                 "type": "table",
-                "value": {"data": [["A", f"B{NUL}"]], "first_row_is_table_header": True},
+                "value": {"data": [["A", f"B{ESC}"]], "first_row_is_table_header": True},
                 "id": "b",
             },
         ],
