@@ -60,17 +60,16 @@ class ThrottleHandler(AxesDatabaseHandler):
         username = get_client_username(request, credentials)
         rows = self.failure_rows(request, credentials)
         now = timezone.now()
+        account_rows = [row for row in rows if row[0] == username]
+        account_failures = sum(row[1] for row in account_rows)
         remaining = 0.0
-        account_failures = 0
         for subset, limit in (
-            ([row for row in rows if row[0] == username], settings.LOGIN_FAILURES_PER_ACCOUNT),
+            (account_rows, settings.LOGIN_FAILURES_PER_ACCOUNT),
             (rows, settings.LOGIN_FAILURES_PER_ADDRESS),
         ):
             if not subset:
                 continue
             failures = sum(row[1] for row in subset)
-            if limit == settings.LOGIN_FAILURES_PER_ACCOUNT:
-                account_failures = failures
             until = max(row[2] for row in subset) + timedelta(seconds=lock_seconds(failures, limit))
             remaining = max(remaining, (until - now).total_seconds())
         return remaining, account_failures
