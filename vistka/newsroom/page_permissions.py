@@ -127,3 +127,51 @@ def translation_target(user, source, locale):
     if archive is None or not archive.permissions_for_user(user).can_add_subpage():
         return None
     return archive
+
+
+# --- stories chosen in a body ("read also", "background"): the chooser's rule for typed-in ids
+
+
+def _story_ids_in_post(post):
+    """Story ids a submitted body chooses: the StreamField posts them as ...-story fields."""
+    return {int(value) for key, value in post.items() if key.endswith("-story") and value.isdigit()}
+
+
+def _story_ids_in(value):
+    """Story ids in a saved body's JSON (any depth of struct and list blocks)."""
+    found = set()
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "story" and isinstance(item, int):
+                found.add(item)
+            else:
+                found |= _story_ids_in(item)
+    elif isinstance(value, list):
+        for item in value:
+            found |= _story_ids_in(item)
+    return found
+
+
+def saved_story_ids(page):
+    import json
+
+    revision = page.get_latest_revision() if page is not None else None
+    body = (revision.content or {}).get("body") if revision is not None else None
+    if isinstance(body, str):
+        try:
+            body = json.loads(body)
+        except ValueError:
+            return set()
+    return _story_ids_in(body)
+
+
+def chooses_hidden_stories(user, post, page=None):
+    """Whether a submitted story form chooses a story the user may not see (an id typed in, not
+    offered by the chooser), other than those the story already had. The form would show its
+    headline next to the chooser."""
+    new = _story_ids_in_post(post) - saved_story_ids(page)
+    if not new or sees_all_editions(user):
+        return False
+    existing = set(Page.objects.filter(pk__in=new).values_list("pk", flat=True))
+    shown = set(Page.objects.filter(shown_to(user), pk__in=new).values_list("pk", flat=True))
+    return bool(existing - shown)

@@ -11,6 +11,7 @@ from vistka.editions.languages import EDITIONS
 from vistka.newsroom.editions import archives_user_can_add_to
 from vistka.newsroom.page_permissions import (
     NewsroomPagePermissionTester,
+    chooses_hidden_stories,
     may_translate_from,
     shown_to,
     translation_target,
@@ -95,3 +96,15 @@ def refuse_disallowed_bulk_delete(request, action_type, objects, action_class_in
 @hooks.register("construct_page_chooser_queryset")
 def only_choosable_pages(pages, request):
     return pages.filter(shown_to(request.user))
+
+
+@hooks.register("before_create_page")
+def refuse_hidden_stories_on_create(request, parent_page, page_class):
+    if request.method == "POST" and chooses_hidden_stories(request.user, request.POST):
+        raise PermissionDenied
+
+
+@hooks.register("before_edit_page")
+def refuse_hidden_stories_on_edit(request, page):
+    if request.method == "POST" and chooses_hidden_stories(request.user, request.POST, page):
+        raise PermissionDenied

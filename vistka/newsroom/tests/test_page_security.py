@@ -3,10 +3,17 @@ drafts, other editions' draft headlines in the page chooser. Through the real ad
 
 import pytest
 from wagtail.models import Page
+from wagtail.test.utils.form_data import nested_form_data
 
 from vistka.audit.models import AuditEvent
 from vistka.newsroom import roles
-from vistka.newsroom.tests.helpers import client_for, make_staff, prefer_admin_language
+from vistka.newsroom.tests.helpers import (
+    add_url,
+    client_for,
+    make_staff,
+    prefer_admin_language,
+    story_form_data,
+)
 from vistka.newsroom.tests.page_fixtures import (
     chooser_shows,
     colleague_in,
@@ -315,3 +322,52 @@ def test_unpublish_and_privacy_need_the_right_to_publish_there(groups, edition, 
     assert (not fresh(page).live) == allowed, unpublish.status_code
     if not allowed:
         assert is_refusal(privacy) and is_refusal(unpublish)
+
+
+def with_read_also(data, story_pk):
+    """Form data whose body is one "read also" block choosing `story_pk` (as a typed-in id)."""
+    data.update(
+        nested_form_data(
+            {
+                "body": {
+                    "count": "1",
+                    "0": {"type": "read_also", "value": {"story": str(story_pk), "text": ""}},
+                }
+            }
+        )
+    )
+    data.update({"body-0-deleted": "", "body-0-order": "0", "body-0-id": ""})
+    return data
+
+
+@pytest.mark.django_db
+def test_a_typed_in_id_cannot_choose_another_editions_draft(reporter_client, en_stories):
+    """The story choosers show the chosen story's headline: an id the chooser would not offer is
+    refused, so the form never shows another edition's draft headline."""
+    published, draft, _ = en_stories
+    data = with_read_also(story_form_data(title="Linker one"), draft.pk)
+    refused = reporter_client.post(add_url("uk"), data)
+    assert is_refusal(refused)
+    assert not ArticlePage.objects.filter(title="Linker one").exists()
+
+    accepted = reporter_client.post(
+        add_url("uk"), with_read_also(story_form_data(title="Linker two"), published.pk)
+    )
+    assert accepted.status_code == 302
+    page = ArticlePage.objects.get(title="Linker two")
+    assert page.get_latest_revision_as_object().body[0].value["story"].pk == published.pk
+
+
+@pytest.mark.django_db
+def test_a_choice_the_story_already_had_stays_editable(reporter_client, reporter_uk, en_stories):
+    """A chosen story that has since been unpublished does not lock its linking story."""
+    published, _, _ = en_stories
+    reporter_client.post(add_url("uk"), with_read_also(story_form_data(title="Linker three"), published.pk))
+    page = ArticlePage.objects.get(title="Linker three")
+    published.unpublish()
+
+    data = with_read_also(story_form_data(title="Linker three, revised", slug=page.slug), published.pk)
+    response = reporter_client.post(f"/admin/pages/{page.pk}/edit/", data)
+
+    assert response.status_code == 302, response.content.decode()[:500]
+    assert fresh(page).get_latest_revision().content["title"] == "Linker three, revised"
