@@ -53,16 +53,14 @@ def permissions_for_user(page, user):
 
 def install():
     """Use the newsroom's tester for the page types staff work with (Wagtail asks the page's
-    specific class for `permissions_for_user`)."""
+    specific class for `permissions_for_user`; called from NewsroomConfig.ready()). Overriding
+    the method in the models themselves would be Wagtail's usual way; they belong to the stories
+    and editions apps, so the newsroom sets it here."""
     from vistka.editions.models import EditionHomePage
     from vistka.stories.models import ArticlePage, StoryArchivePage
 
     for model in (ArticlePage, StoryArchivePage, EditionHomePage):
         model.permissions_for_user = permissions_for_user
-
-
-def may_delete(user, page):
-    return page.specific_deferred.permissions_for_user(user).can_delete()
 
 
 # --- editions a user belongs to ------------------------------------------------------------
