@@ -71,8 +71,8 @@ RESTRICTION_STORIES_NAMED = 500
 def restriction_purge_set(page_id):
     """What a view restriction on this page (added, changed or removed) changes for readers: every
     live story on or under it appears or disappears wherever it was shown (as when it is
-    unpublished or published). Past RESTRICTION_STORIES_NAMED stories (an edition's home or
-    archive), everything: each edition and the sitemap."""
+    unpublished or published), and on an edition's home every page of that edition. Past
+    RESTRICTION_STORIES_NAMED stories, everything: each edition and the sitemap."""
     path = Page.objects.filter(pk=page_id).values_list("path", flat=True).first()
     if path is None:
         return set()
@@ -82,7 +82,11 @@ def restriction_purge_set(page_id):
     covered = list(stories[: RESTRICTION_STORIES_NAMED + 1])
     if len(covered) > RESTRICTION_STORIES_NAMED:
         return {"sitemap"} | {f"{prefix}-{e.code}" for e in EDITIONS for prefix in ("edition", "api")}
+    # An edition's home (or the root above it) guards every page of the edition, stories or not.
+    homes = EditionHomePage.objects.filter(path__startswith=path).values_list("locale_id", flat=True)
     found = set()
+    for code in {language_code_for_locale_id(locale_id) for locale_id in homes}:
+        found |= {f"edition-{code}", f"api-{code}", "sitemap"}
     for story in covered:
         found |= keys.story_purge_set(story, _edition(story))
     return found
