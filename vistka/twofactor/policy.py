@@ -11,19 +11,23 @@ def required_roles():
     return [role for role in settings.TWO_FACTOR_REQUIRED_GROUPS if role]
 
 
-def in_role(user, role):
+def in_role(user, role, group_names=None):
     """Member of the role's group in any edition ("Editors · Українська") or of the role's group itself."""
     if role == roles.ADMINS and user.is_superuser:
         return True
+    if group_names is None:
+        group_names = user.groups.values_list("name", flat=True)
     prefix = f"{role} · "
-    return any(name == role or name.startswith(prefix) for name in user.groups.values_list("name", flat=True))
+    return any(name == role or name.startswith(prefix) for name in group_names)
 
 
 def is_required(user):
     """True when the user's roles make a second factor mandatory (TWO_FACTOR_REQUIRED_GROUPS)."""
-    if not user.is_authenticated:
+    wanted = required_roles()
+    if not wanted or not user.is_authenticated:
         return False
-    return any(in_role(user, role) for role in required_roles())
+    group_names = list(user.groups.values_list("name", flat=True))
+    return any(in_role(user, role, group_names) for role in wanted)
 
 
 def has_factor(user):
