@@ -1,3 +1,4 @@
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -15,10 +16,12 @@ register_record_policies()  # before the viewsets below: Wagtail would otherwise
 
 from vistka.editions.models import EditionSettings  # noqa: E402
 from vistka.people.models import Author  # noqa: E402
+from vistka.stories.models import ArticlePage  # noqa: E402
 from vistka.taxonomy import record_audit  # noqa: E402
 from vistka.taxonomy.models import Section, Source, Tag  # noqa: E402
 from vistka.taxonomy.record_usage import records_in_use, refusal_text  # noqa: E402
 from vistka.taxonomy.record_views import EditionIndexView, EditionSealedViewSet  # noqa: E402
+from vistka.taxonomy.story_records import chooses_other_editions_records  # noqa: E402
 
 RECORD_MODELS = (Tag, Section, Source, Author, EditionSettings)
 STORY_RECORD_MODELS = (Tag, Section, Source, Author)
@@ -137,3 +140,23 @@ def audit_records_deleted(request, instances):
         if id(instance) in being_deleted:
             pk, before = being_deleted[id(instance)]
             record_audit.record_deleted(request, instance, pk, before)
+
+
+# --- records chosen in a story ---------------------------------------------------------------
+
+
+@hooks.register("before_create_page")
+def refuse_other_editions_records_on_create(request, parent_page, page_class):
+    if request.method != "POST" or not issubclass(page_class, ArticlePage):
+        return
+    if chooses_other_editions_records(request.POST, parent_page.locale_id):
+        raise PermissionDenied
+
+
+@hooks.register("before_edit_page")
+def refuse_other_editions_records_on_edit(request, page):
+    story = page.specific_deferred
+    if request.method != "POST" or not isinstance(story, ArticlePage):
+        return
+    if chooses_other_editions_records(request.POST, page.locale_id, story):
+        raise PermissionDenied
