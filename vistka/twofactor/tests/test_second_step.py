@@ -225,3 +225,13 @@ def test_sign_out_from_the_second_step(editor_uk):
     assert 'action="/admin/logout/"' in client.get(VERIFY).content.decode()
     assert client.post("/admin/logout/").status_code == 302
     assert client.get("/admin/")["Location"].startswith("/admin/login/")
+
+
+def test_a_passkey_never_replaces_the_password():
+    """Passwordless sign-in is off: without a password session the passkey ceremony does not start."""
+    client = Client()
+    url = "/admin/2fa/webauthn/authentication/"
+    begin = client.post(url + "begin/", "{}", content_type="application/json")
+    assert begin.status_code == 403 and "otp_webauthn_authentication_state" not in client.session
+    complete = client.post(url + "complete/", "{}", content_type="application/json")
+    assert complete.status_code == 403 and "_auth_user_id" not in client.session
