@@ -33,7 +33,9 @@ class BrowserPolicyMiddleware(CSPMiddleware):
         parts = super().get_policy_parts(request, response, report_only=report_only)
         if report_only or parts.config is not None:
             return parts  # a view's own @csp_override (or report-only settings) win
-        if policies.is_staff_path(request.path_info):
+        # Wagtail's preview renders a reader page through this stack on a request of its own
+        # (is_preview) inside the admin's: it must be framable by the admin's preview panel.
+        if policies.is_staff_path(request.path_info) or getattr(request, "is_preview", False):
             return PolicyParts(policies.staff_directives(), parts.update, parts.replace, parts.nonce)
         # No nonce on reader pages, even if something asked for one: they are cached whole.
         return PolicyParts(policies.reader_directives(), parts.update, parts.replace, None)

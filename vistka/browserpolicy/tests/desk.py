@@ -38,7 +38,7 @@ def type_rich_text(page, scope, text):
 def choose_image(page, scope, *, upload=None, title=""):
     scope.locator("button[data-chooser-action-choose]").first.click()
     modal = page.locator(".modal-dialog")
-    expect(modal).to_be_visible()
+    expect(modal).to_be_visible(timeout=15_000)
     if upload:
         modal.get_by_role("tab", name="Upload").click()
         modal.locator("input[type=file]").set_input_files(upload)
@@ -47,16 +47,16 @@ def choose_image(page, scope, *, upload=None, title=""):
     else:
         modal.get_by_role("tab").first.click()  # the search tab (the upload tab may be open)
         modal.get_by_role("link", name=title).first.click()
-    expect(modal).to_be_hidden()
+    expect(modal).to_be_hidden(timeout=15_000)
 
 
 def choose_page(page, scope, title):
     scope.locator("button[data-chooser-action-choose]").first.click()
     modal = page.locator(".modal-dialog")
-    expect(modal).to_be_visible()
+    expect(modal).to_be_visible(timeout=15_000)
     modal.locator("input[name=q]").fill(title)
     modal.get_by_role("link", name=title).first.click()
-    expect(modal).to_be_hidden()
+    expect(modal).to_be_hidden(timeout=15_000)
 
 
 def file_news_item(page, base, *, headline, earlier_title, image_path, video_url):
@@ -96,6 +96,14 @@ def publish(page):
     page.locator("footer [data-w-dropdown-target='toggle']").click()
     page.locator("footer button[name='action-publish']").click()
     page.wait_for_load_state()
+
+
+def preview(page, base, story_id, headline):
+    """Opens the story and its preview panel: the reader page, framed by the admin."""
+    page.goto(f"{base}/admin/pages/{story_id}/edit/")
+    page.get_by_role("button", name="Toggle preview").click()
+    frame = page.frame_locator("#w-preview-iframe")
+    expect(frame.get_by_role("heading", level=1)).to_have_text(headline, timeout=15_000)
 
 
 def open_translate_button(page, base, story_id, edition_name):

@@ -1,6 +1,6 @@
 """The newsroom under the staff policy, in Chromium: an editor goes through the desk's main tasks
 (dashboard, "New news item" with every body block, an image upload, the page chooser, publishing,
-"Translate into …") and nothing is blocked."""
+the preview panel, "Translate into …") and nothing is blocked."""
 
 import pytest
 from django.contrib.auth.models import Group
@@ -50,7 +50,6 @@ def test_an_editor_files_and_publishes_a_story_with_nothing_blocked(
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     watcher = Watcher(context)
     page = context.new_page()
-    page.set_default_timeout(10_000)
     try:
         desk.log_in(page, live_server.url, "editor", PASSWORD)
         watcher.collect(page)
@@ -69,6 +68,8 @@ def test_an_editor_files_and_publishes_a_story_with_nothing_blocked(
         assert story.live
         kinds = [block.block_type for block in story.body]
         assert set(kinds) >= {*story.body.stream_block.child_blocks} - {"source"}, kinds
+        desk.preview(page, live_server.url, story.pk, HEADLINE)
+        watcher.collect(page)
         desk.open_translate_button(page, live_server.url, story.pk, "English")
         watcher.collect(page)
     finally:
