@@ -90,27 +90,43 @@ class Granian:
 
 
 def send_body(
-    port, path, *, length=None, prefix=b"", give_up_after=48 * 1024 * 1024, headers=None, timeout=20
+    port,
+    path,
+    *,
+    length=None,
+    prefix=b"",
+    body=None,
+    give_up_after=48 * 1024 * 1024,
+    headers=None,
+    timeout=20,
 ):
-    """POST a body of `length` bytes (chunked when None) as fast as the server takes it, until its
-    answer arrives, `give_up_after` bytes were sent or `timeout` s passed. The body starts with
-    `prefix`, then 'x' after 'x'.
+    """POST a body as fast as the server takes it, until the answer arrives, the body is all sent
+    and answered, `give_up_after` bytes were sent or `timeout` s passed. The body is `body`, or
+    `length` bytes (chunked when None) of `prefix` then 'x' after 'x'.
 
-    Returns (status or None, bytes of body sent before the answer, the answer's first bytes)."""
+    Returns (status or None, bytes of body sent before the answer, the answer's first bytes). A
+    server may answer and close before the body is all sent: that is no error here."""
+    if body is not None:
+        length, prefix = len(body), body
     lines = [f"POST {path} HTTP/1.1", "Host: 127.0.0.1"]
     lines += [f"{name}: {value}" for name, value in (headers or {}).items()]
     lines.append(f"Content-Length: {length}" if length is not None else "Transfer-Encoding: chunked")
     piece = b"x" * 65536
-    frame = piece if length is not None else b"%x\r\n%s\r\n" % (len(piece), piece)
+    if body is not None:
+        frame = b""  # nothing after the body
+    else:
+        frame = piece if length is not None else b"%x\r\n%s\r\n" % (len(piece), piece)
+    chunked_prefix = b"%x\r\n%s\r\n" % (len(prefix), prefix) if prefix else b""
     sock = socket.create_connection(("127.0.0.1", port), timeout=timeout)
     sock.sendall(("\r\n".join(lines) + "\r\n\r\n").encode())
     sock.setblocking(False)
     sent, answer = 0, b""
-    pending = prefix if length is not None else b"%x\r\n%s\r\n" % (len(prefix), prefix) if prefix else b""
+    pending = prefix if length is not None else chunked_prefix
     deadline = time.monotonic() + timeout
     try:
         while time.monotonic() < deadline and b"\r\n\r\n" not in answer:
-            readable, writable, _ = select.select([sock], [sock] if sent < give_up_after else [], [], 0.5)
+            more = sent < give_up_after and (pending or frame)
+            readable, writable, _ = select.select([sock], [sock] if more else [], [], 0.5)
             if readable:
                 try:
                     data = sock.recv(65536)

@@ -7,7 +7,6 @@ limit but under the newsroom's still works for staff, not for anonymous requests
 """
 
 import io
-import re
 
 import pytest
 from django.conf import settings
@@ -118,8 +117,8 @@ def upload_server(request, tmp_path):
 
 
 def post_upload(port, content, cookies):
-    import http.client
-
+    """The admin's image form posted over a raw socket (the server may answer 413 and close before
+    the body is all sent)."""
     token = "a" * 32  # an unmasked CSRF secret: the cookie and the form field carry the same
     body = encode_multipart(
         BOUNDARY,
@@ -132,18 +131,14 @@ def post_upload(port, content, cookies):
         },
     )
     cookie = "; ".join(f"{name}={value}" for name, value in {**cookies, "csrftoken": token}.items())
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    try:
-        connection.request(
-            "POST",
-            "/admin/images/add/",
-            body=body,
-            headers={"Content-Type": MULTIPART_CONTENT, "Cookie": cookie, "Host": "127.0.0.1"},
-        )
-        response = connection.getresponse()
-        return response.status, response.read()
-    finally:
-        connection.close()
+    status, _sent, answer = send_body(
+        port,
+        "/admin/images/add/",
+        body=body,
+        headers={"Content-Type": MULTIPART_CONTENT, "Cookie": cookie},
+        timeout=60,
+    )
+    return status, answer
 
 
 def _named(content, name):
@@ -161,13 +156,13 @@ def test_staff_upload_an_image_over_the_public_limit(upload_server):
     client.force_login(editor)
     session = {settings.SESSION_COOKIE_NAME: client.cookies[settings.SESSION_COOKIE_NAME].value}
 
-    status, body = post_upload(upload_server, content, {})
+    status, _answer = post_upload(upload_server, content, {})
     assert status == 413, "an anonymous request may not send a newsroom-sized body"
-    status, body = post_upload(upload_server, content, {settings.SESSION_COOKIE_NAME: "forged"})
+    status, _answer = post_upload(upload_server, content, {settings.SESSION_COOKIE_NAME: "forged"})
     assert status == 413
 
-    status, body = post_upload(upload_server, content, session)
-    assert status == 302, body[:2000]
+    status, answer = post_upload(upload_server, content, session)
+    assert status == 302, answer
     image = get_image_model().objects.get(title="A large photo")
     assert image.file.size == len(content)
 
@@ -180,9 +175,9 @@ def test_a_signed_in_reader_without_admin_access_gets_the_public_limit(upload_se
     client = Client()
     client.force_login(someone)
     session = {settings.SESSION_COOKIE_NAME: client.cookies[settings.SESSION_COOKIE_NAME].value}
-    status, body = post_upload(upload_server, noise_png(2), session)
+    status, _answer = post_upload(upload_server, noise_png(2), session)
     assert status == 413
-    assert not re.search(rb"A large photo", body)
+    assert not get_image_model().objects.exists()
 
 
 # --- the wrapper on its own ------------------------------------------------------------------
