@@ -402,18 +402,19 @@ AUDIT_RETENTION_DAYS = int(os.environ.get("AUDIT_RETENTION_DAYS", "730"))
 # --- Browser policies: Content-Security-Policy, Permissions-Policy ----------------------------
 
 # The policies themselves are built per path in vistka/browserpolicy/policies.py (reader pages: no
-# nonce, hashes of constant inline blocks; staff pages: a nonce per response). Extra sources:
+# nonce, hashes of constant inline blocks; staff pages: a nonce per response). Named POLICY_*, not
+# CSP_*: django-csp 4 reports CSP_* settings as its outdated format (csp.E001). Extra sources:
 # CSP_FRAME_SRC: embed providers allowed in frames (the video players the oEmbed finder serves).
-CSP_FRAME_SRC = env_list(
+POLICY_FRAME_SRC = env_list(
     "CSP_FRAME_SRC",
     "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com",
 )
-CSP_IMG_SRC = env_list("CSP_IMG_SRC", "")
-CSP_FORM_ACTION = env_list("CSP_FORM_ACTION", "")
-CSP_REPORT_URI = os.environ.get("CSP_REPORT_URI", "/_csp-report/")
-CSP_REPORT_MAX_BYTES = int(os.environ.get("CSP_REPORT_MAX_BYTES", "16384"))
-CSP_REPORTS_PER_CLIENT_MINUTE = int(os.environ.get("CSP_REPORTS_PER_CLIENT_MINUTE", "20"))
-CSP_REPORTS_PER_HOUR = int(os.environ.get("CSP_REPORTS_PER_HOUR", "1000"))
+POLICY_IMG_SRC = env_list("CSP_IMG_SRC", "")
+POLICY_FORM_ACTION = env_list("CSP_FORM_ACTION", "")
+POLICY_REPORT_URI = os.environ.get("CSP_REPORT_URI", "/_csp-report/")
+POLICY_REPORT_MAX_BYTES = int(os.environ.get("CSP_REPORT_MAX_BYTES", "16384"))
+POLICY_REPORTS_PER_CLIENT_MINUTE = int(os.environ.get("CSP_REPORTS_PER_CLIENT_MINUTE", "20"))
+POLICY_REPORTS_PER_HOUR = int(os.environ.get("CSP_REPORTS_PER_HOUR", "1000"))
 # Powerful features no page of the site uses; passkeys (publickey-credentials-*) stay this site's.
 PERMISSIONS_POLICY = {
     "accelerometer": "()",

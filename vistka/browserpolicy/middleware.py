@@ -25,8 +25,8 @@ class BrowserPolicyMiddleware(CSPMiddleware):
         response = super().process_response(request, response)
         if settings.PERMISSIONS_POLICY and "Permissions-Policy" not in response:
             response["Permissions-Policy"] = policies.permissions_policy()
-        if settings.CSP_REPORT_URI and "Reporting-Endpoints" not in response:
-            response["Reporting-Endpoints"] = f'{policies.REPORT_GROUP}="{settings.CSP_REPORT_URI}"'
+        if settings.POLICY_REPORT_URI and "Reporting-Endpoints" not in response:
+            response["Reporting-Endpoints"] = f'{policies.REPORT_GROUP}="{settings.POLICY_REPORT_URI}"'
         return response
 
     def get_policy_parts(self, request, response, report_only=False):

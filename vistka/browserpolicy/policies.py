@@ -83,16 +83,16 @@ def inline_hashes():
 
 
 def _common(frame_ancestors):
-    report = [settings.CSP_REPORT_URI] if settings.CSP_REPORT_URI else []
+    report = [settings.POLICY_REPORT_URI] if settings.POLICY_REPORT_URI else []
     directives = {
         "default-src": [SELF],
         "connect-src": [SELF],
-        "img-src": [SELF, "data:", *media_sources(), *settings.CSP_IMG_SRC],
+        "img-src": [SELF, "data:", *media_sources(), *settings.POLICY_IMG_SRC],
         "media-src": [SELF, *media_sources()],
         "font-src": [SELF],
         "object-src": [NONE],
         "base-uri": [NONE],
-        "form-action": [SELF, *settings.CSP_FORM_ACTION],
+        "form-action": [SELF, *settings.POLICY_FORM_ACTION],
         "frame-ancestors": frame_ancestors,
         "worker-src": [SELF],
         "manifest-src": [SELF],
@@ -109,7 +109,7 @@ def reader_directives():
         {
             "script-src": [SELF, *hashes["script"], REPORT_SAMPLE],
             "style-src": [SELF, *hashes["style"], REPORT_SAMPLE],
-            "frame-src": list(settings.CSP_FRAME_SRC) or [NONE],
+            "frame-src": list(settings.POLICY_FRAME_SRC) or [NONE],
         }
     )
     return directives
@@ -121,7 +121,7 @@ def staff_directives():
     directives = _common([SELF])  # Wagtail's preview shows admin pages in an admin frame
     directives.update(
         {
-            "img-src": [SELF, "data:", "blob:", *media_sources(), *settings.CSP_IMG_SRC],
+            "img-src": [SELF, "data:", "blob:", *media_sources(), *settings.POLICY_IMG_SRC],
             "script-src": [SELF, NONCE, *hashes["script"], REPORT_SAMPLE],
             "style-src": [SELF, REPORT_SAMPLE],  # and so no style attribute
             # Draftail (the rich text editor) renders <style> elements whose text changes with the
@@ -129,7 +129,7 @@ def staff_directives():
             # hash or nonce can cover them, and Draftail takes no nonce. Injected CSS cannot send
             # anything away (img-src, font-src and connect-src stay 'self'); scripts stay nonce-only.
             "style-src-elem": [SELF, UNSAFE_INLINE, REPORT_SAMPLE],
-            "frame-src": [SELF, *settings.CSP_FRAME_SRC],
+            "frame-src": [SELF, *settings.POLICY_FRAME_SRC],
         }
     )
     return directives

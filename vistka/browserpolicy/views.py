@@ -48,10 +48,10 @@ def receive(request):
         length = int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
         length = 0
-    if length <= 0 or length > settings.CSP_REPORT_MAX_BYTES:
+    if length <= 0 or length > settings.POLICY_REPORT_MAX_BYTES:
         return HttpResponse(status=413 if length else 411)
-    raw = request.read(settings.CSP_REPORT_MAX_BYTES + 1)
-    if len(raw) > settings.CSP_REPORT_MAX_BYTES:
+    raw = request.read(settings.POLICY_REPORT_MAX_BYTES + 1)
+    if len(raw) > settings.POLICY_REPORT_MAX_BYTES:
         return HttpResponse(status=413)
     try:
         bodies = reports.violations(raw, content_type)
@@ -62,9 +62,9 @@ def receive(request):
     user_agent = request.META.get("HTTP_USER_AGENT", "")
     kept = []
     for body in bodies:
-        if not _take(f"csp-report:{address}:{minute}", settings.CSP_REPORTS_PER_CLIENT_MINUTE, 120):
+        if not _take(f"csp-report:{address}:{minute}", settings.POLICY_REPORTS_PER_CLIENT_MINUTE, 120):
             break
-        if not _take(f"csp-report:all:{hour}", settings.CSP_REPORTS_PER_HOUR, 7200):
+        if not _take(f"csp-report:all:{hour}", settings.POLICY_REPORTS_PER_HOUR, 7200):
             break
         kept.append(reports.to_report(body, user_agent))
     if kept:

@@ -150,3 +150,9 @@ def test_copies_served_by_varnish_keep_the_headers(varnish, app):
         assert_strict_scripts(directives(response.header(CSP)))
         assert response.header(CSP) == first.header(CSP)
         assert "camera=()" in response.header("Permissions-Policy")
+
+
+def test_the_settings_are_not_mistaken_for_django_csps_old_format():
+    from csp.checks import check_django_csp_lt_4_0
+
+    assert check_django_csp_lt_4_0(None) == []

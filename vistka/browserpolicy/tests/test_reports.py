@@ -126,8 +126,8 @@ def test_bodies_that_are_too_big_not_json_or_not_reports_are_refused():
 
 @pytest.mark.django_db
 def test_each_client_address_is_limited_per_minute_and_everyone_together_per_hour(settings):
-    settings.CSP_REPORTS_PER_CLIENT_MINUTE = 3
-    settings.CSP_REPORTS_PER_HOUR = 5
+    settings.POLICY_REPORTS_PER_CLIENT_MINUTE = 3
+    settings.POLICY_REPORTS_PER_HOUR = 5
     client = Client()
     statuses = [post(client, CLASSIC, address="198.51.100.1").status_code for _ in range(5)]
     assert statuses == [204] * 5  # over the limit: dropped quietly (browsers would only retry)
