@@ -14,10 +14,8 @@ A locked attempt is refused by ThrottleBackend before any password is hashed and
 to the database (AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False), so a flood costs a query.
 """
 
-import os
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 from axes.backends import AxesStandaloneBackend
@@ -25,9 +23,7 @@ from axes.handlers.database import AxesDatabaseHandler
 from axes.helpers import get_client_username
 from axes.models import AccessAttempt
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
-from django.contrib.auth.hashers import check_password
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.template.loader import render_to_string
@@ -141,7 +137,6 @@ class ThrottleBackend(AxesStandaloneBackend):
 
 
 _password_checks = None
-_hashing = None
 _setup_lock = threading.Lock()
 
 
@@ -154,67 +149,22 @@ def password_check_slots():
     return _password_checks
 
 
-def _lowest_priority():
-    """Hashing threads run at nice 19: with readers waiting for the CPU, they go first."""
-    try:
-        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
-    except (AttributeError, OSError):  # not Linux, or not allowed: only the priority is lost
-        pass
-
-
-def hashing_pool():
-    global _hashing
-    if _hashing is None:
-        with _setup_lock:
-            if _hashing is None:
-                _hashing = ThreadPoolExecutor(
-                    max_workers=settings.LOGIN_CONCURRENT_PASSWORD_CHECKS,
-                    thread_name_prefix="password-hash",
-                    initializer=_lowest_priority,
-                )
-    return _hashing
-
-
-def hash_in_background(function, *args):
-    """Run a password hash on the process's low-priority hashing thread and wait for it."""
-    return hashing_pool().submit(function, *args).result()
-
-
 class PasswordBackend(ModelBackend):
-    """ModelBackend whose password hashing runs at the lowest CPU priority, at most
-    LOGIN_CONCURRENT_PASSWORD_CHECKS at once per process.
+    """ModelBackend checking at most LOGIN_CONCURRENT_PASSWORD_CHECKS passwords at once per process.
 
-    A password hash takes a CPU for a fraction of a second: a flood of sign-ins must leave the
-    CPU and the process's other threads to readers. An attempt finding every slot taken is
-    refused at once (503, Retry-After) without hashing and without counting as a failure. The
-    logic is ModelBackend.authenticate's, with the two hashing calls moved to the hashing thread."""
+    A password hash takes a CPU for a fraction of a second (the hash itself releases the GIL).
+    An attempt finding every slot taken is refused at once (503, Retry-After) without hashing
+    and without counting as a failure. (Hashing on a nice-19 thread was tried and dropped: under
+    CPU contention the low-priority thread was descheduled while holding the GIL, and reader
+    requests of the same process waited for it: p99 over a second.)"""
 
     def authenticate(self, request, username=None, password=None, **kwargs):
-        user_model = get_user_model()
-        if username is None:
-            username = kwargs.get(user_model.USERNAME_FIELD)
-        if username is None or password is None:
-            return None
         slots = password_check_slots()
         if not slots.acquire(blocking=False):
             if request is not None:
                 request.password_check_busy = True
             raise PermissionDenied("too many concurrent password checks")
         try:
-            try:
-                user = user_model._default_manager.get_by_natural_key(username)
-            except user_model.DoesNotExist:
-                # Hash anyway, as ModelBackend does: an unknown name must take as long as a known one.
-                hash_in_background(user_model().set_password, password)
-                return None
-            outdated = []
-            valid = hash_in_background(check_password, password, user.password, outdated.append)
-            if valid and outdated:  # stronger hasher settings since it was set: store it anew
-                hash_in_background(user.set_password, password)
-                user._password = None  # not a password change (no notice), as Django's own setter
-                user.save(update_fields=["password"])
+            return super().authenticate(request, username=username, password=password, **kwargs)
         finally:
             slots.release()
-        if valid and self.user_can_authenticate(user):
-            return user
-        return None
