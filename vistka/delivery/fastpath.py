@@ -341,7 +341,8 @@ class FastPath:
             return fragment.body if fragment else b""
 
         body = fragments.splice(body, slots, render)
-        skipped = {"content-length", fragments.SLOTS_HEADER.lower()}
+        # Django's ETag described the page with its markers, not this body.
+        skipped = {"content-length", "etag", fragments.SLOTS_HEADER.lower()}
         headers = [(k, v) for k, v in headers if k.lower() not in skipped]
         headers.append(("Content-Length", str(len(body))))
         return status, headers, body
@@ -365,9 +366,11 @@ class FastPath:
                         "wsgi.errors": io.StringIO(),
                         "SERVER_PROTOCOL": "HTTP/1.1",
                     }
-                    entry, _ = self._fill(environ, "")
+                    entry, passthrough = self._fill(environ, "")
                     if entry is None:
-                        return None
+                        # Not to be kept (s-maxage=0, say): this once, unversioned (version 0).
+                        status, _headers, body = passthrough
+                        return Entry(status, [], body, set(), 0.0, False) if status[:3] == "200" else None
                     self.store.put(url, entry)
         return entry
 
@@ -380,11 +383,14 @@ class FastPath:
         found = {where: self._fragment(*where, host) for where in entry.fragments}
         stamp = tuple((where, fragment.version if fragment else 0) for where, fragment in found.items())
         variant = entry.variant
-        if variant is None or variant.stamp != stamp:
-            body = b"".join(
-                part if isinstance(part, bytes) else (found[part].body if found[part] else b"")
-                for part in entry.segments
-            )
+        if variant is not None and variant.stamp == stamp and all(version for _where, version in stamp):
+            return variant
+        body = b"".join(
+            part if isinstance(part, bytes) else (found[part].body if found[part] else b"")
+            for part in entry.segments
+        )
+        # A fragment not kept (s-maxage=0) or failing has version 0: its bytes decide.
+        if variant is None or variant.stamp != stamp or variant.identity != body:
             variant = entry.variant = Variant(body, entry.compressible, stamp)
         return variant
 

@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
 
 from vistka.delivery import signal_handlers
-from vistka.delivery.tests.harness import fetch
+from vistka.delivery.tests.harness import fetch, settle_purges
 from vistka.delivery.tests.newsroom import expected_story_keys, purged, records
 from vistka.reader.tests.builders import feature, home, story
 from vistka.stories.factories import archive_for
@@ -112,6 +112,7 @@ def watch(bases, paths, predicate, started, interval=0.1):
 
 
 def warm(bases, paths):
+    settle_purges()
     for base_name, base in bases.items():
         for name, path in paths.items():
             fetch(base, path)

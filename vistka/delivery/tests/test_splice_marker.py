@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from vistka.delivery.tests.harness import fetch
+from vistka.delivery.tests.harness import fetch, settle_purges
 from vistka.delivery.tests.newsroom import records
 from vistka.reader.tests.builders import paragraph, story
 from vistka.stories.models import ArticlePage
@@ -35,6 +35,7 @@ def scene():
     story(edition="ru", title=RU_HEADLINE)
     page = ArticlePage.objects.get(pk=page.pk)
     tag = Tag.objects.get(pk=tag.pk)
+    settle_purges()
     return page, {"tag page": f"/tags/{tag.slug}/", "story": page.url}, f"/tags/{tag.slug}/"
 
 
@@ -121,3 +122,17 @@ def test_a_page_without_a_slot_is_left_as_it_is(client):
         assert response.status_code == 200
         assert not response.has_header("Surrogate-Control"), path
         assert not response.has_header("X-Vistka-Fragment-Keys"), path
+
+
+def test_a_page_the_fast_path_does_not_keep_gets_its_column_too(app, settings):
+    """s-maxage=0: the fast path passes the page on, with its slot filled."""
+    settings.CACHE_TTL = 0
+    _page, pages, _tag_path = scene()
+    for name, path in pages.items():
+        response = fetch(app.url, path)
+        assert response.status == 200, name
+        assert response.x_cache is None, name  # passed on, not kept
+        assert one_column_of_its_own(response.text), name
+        assert "vistka:slot" not in response.text, name
+        assert response.header("X-Vistka-Slots") is None, name
+        assert int(response.header("Content-Length")) == len(response.body), name
