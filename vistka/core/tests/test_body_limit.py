@@ -15,7 +15,12 @@ from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
-from vistka.core.tests.servers import Granian, copy_sqlite_database, database_url, send_body
+from vistka.core.tests.servers import (
+    Granian,
+    copy_sqlite_database,
+    database_url,
+    send_until_answered,
+)
 from vistka.newsroom import roles
 from vistka.newsroom.tests.helpers import make_staff
 
@@ -45,6 +50,7 @@ def granian(tmp_path_factory, django_db_setup, django_db_blocker):
     """One granian process for the module: on the test database when it is PostgreSQL, on a copy
     of it (migrated, with the editions) when it is SQLite in this process's memory."""
     env = {"DATABASE_CONN_MAX_AGE": "0", "LOG_LEVEL": "ERROR"}
+    env["MEDIA_ROOT"] = str(tmp_path_factory.mktemp("granian-media"))
     env["DATABASE_URL"] = database_url()
     if env["DATABASE_URL"] is None:
         copy = tmp_path_factory.mktemp("granian-db") / "copy.sqlite3"
@@ -65,30 +71,36 @@ def test_the_default_limits():
 
 @pytest.mark.parametrize("path", ["/", "/en/search/", "/admin/login/", "/admin/images/add/"])
 def test_a_200_mb_post_is_refused_before_its_body_is_read(granian, path):
-    status, sent, answer = send_body(granian.port, path, length=HUGE, prefix=FILE_PART, headers=FORM)
+    status, sent, answer = send_until_answered(
+        granian.port, path, length=HUGE, prefix=FILE_PART, headers=FORM
+    )
     assert status == 413, (sent, answer)
     assert sent < SENT_BEFORE_ANSWER, f"{sent / MIB:.1f} MiB went out before the answer"
 
 
 def test_a_chunked_body_is_refused_once_past_the_limit(granian):
-    status, sent, answer = send_body(granian.port, "/", length=None, prefix=FILE_PART, headers=FORM)
+    status, sent, answer = send_until_answered(granian.port, "/", length=None, prefix=FILE_PART, headers=FORM)
     assert status == 413, (sent, answer)
     assert sent < SENT_BEFORE_ANSWER, f"{sent / MIB:.1f} MiB went out before the answer"
 
 
 def test_a_body_just_over_the_public_limit_is_refused(granian):
-    status, sent, answer = send_body(granian.port, "/", length=MIB + 1, prefix=FILE_PART, headers=FORM)
+    status, sent, answer = send_until_answered(
+        granian.port, "/", length=MIB + 1, prefix=FILE_PART, headers=FORM
+    )
     assert status == 413, answer
 
 
 def test_a_small_post_still_reaches_the_app(granian):
     """Django answers it (the CSRF check refuses an anonymous form post): not the wrapper's 413."""
-    status, sent, answer = send_body(granian.port, "/", length=1000, prefix=FILE_PART, headers=FORM)
+    status, sent, answer = send_until_answered(granian.port, "/", length=1000, prefix=FILE_PART, headers=FORM)
     assert status not in (None, 413), answer
 
 
 def test_a_content_length_that_is_not_a_number_is_refused(granian):
-    status, _sent, answer = send_body(granian.port, "/", length="12x", headers=FORM, give_up_after=0)
+    status, _sent, answer = send_until_answered(
+        granian.port, "/", length="12x", headers=FORM, give_up_after=0
+    )
     assert status == 400, answer
 
 
@@ -103,13 +115,15 @@ def noise_png(megabytes):
 
 
 @pytest.fixture
-def upload_server(request, tmp_path):
+def upload_server(request, tmp_path, settings):
     """Where the upload goes over HTTP: granian on PostgreSQL (it shares the committed test data);
     on SQLite, whose test database lives in this process's memory, the same WSGI application on a
     threaded server in this process."""
     if database_url() is not None:
         return request.getfixturevalue("granian").port
     from vistka.delivery.tests.harness import AppServer, free_port
+
+    settings.MEDIA_ROOT = str(tmp_path)
 
     server = AppServer(free_port()).start()
     request.addfinalizer(server.stop)
@@ -131,7 +145,7 @@ def post_upload(port, content, cookies):
         },
     )
     cookie = "; ".join(f"{name}={value}" for name, value in {**cookies, "csrftoken": token}.items())
-    status, _sent, answer = send_body(
+    status, _sent, answer = send_until_answered(
         port,
         "/admin/images/add/",
         body=body,
@@ -253,3 +267,25 @@ def test_the_limits_come_from_the_settings(settings):
     assert status == 413
     status, _ = call(BodyLimit(Recorder()), CONTENT_LENGTH="10", **{"wsgi.input": CountingInput(10)})
     assert status == 200
+
+
+# --- documents ---------------------------------------------------------------------------------
+
+
+def test_a_document_over_the_document_limit_is_refused(settings, tmp_path):
+    """WAGTAILDOCS_MAX_UPLOAD_SIZE (DOCUMENT_MAX_UPLOAD_BYTES): a form error, nothing saved."""
+    from django.contrib.auth import get_user_model
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from wagtail.documents import get_document_model
+
+    settings.WAGTAILDOCS_MAX_UPLOAD_SIZE = 1000
+    settings.MEDIA_ROOT = str(tmp_path)
+    editor = Client()
+    editor.force_login(get_user_model().objects.create_superuser("docs-chief", "c@vistka.test", "pw"))
+    for size, saved in ((1001, False), (1000, True)):
+        upload = SimpleUploadedFile("report.pdf", b"%PDF-1.4\n" + b"x" * (size - 9))
+        response = editor.post("/admin/documents/add/", {"title": f"Report {size}", "file": upload})
+        assert get_document_model().objects.filter(title=f"Report {size}").exists() is saved
+        assert response.status_code == (302 if saved else 200), response.get("Location")
+        if not saved:
+            assert "file" in response.context["form"].errors
