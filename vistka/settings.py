@@ -412,6 +412,9 @@ POLICY_FRAME_SRC = env_list(
 POLICY_IMG_SRC = env_list("CSP_IMG_SRC", "")
 POLICY_FORM_ACTION = env_list("CSP_FORM_ACTION", "")
 POLICY_REPORT_URI = os.environ.get("CSP_REPORT_URI", "/_csp-report/")
+# Also the Reporting API (report-to, Reporting-Endpoints): Chromium then ignores report-uri, and it
+# delivers Reporting API reports over https only, so by default only a site served over https asks.
+POLICY_REPORT_TO = env_bool("CSP_REPORT_TO", BASE_URL.startswith("https://"))
 POLICY_REPORT_MAX_BYTES = int(os.environ.get("CSP_REPORT_MAX_BYTES", "16384"))
 POLICY_REPORTS_PER_CLIENT_MINUTE = int(os.environ.get("CSP_REPORTS_PER_CLIENT_MINUTE", "20"))
 POLICY_REPORTS_PER_HOUR = int(os.environ.get("CSP_REPORTS_PER_HOUR", "1000"))

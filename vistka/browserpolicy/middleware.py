@@ -25,7 +25,7 @@ class BrowserPolicyMiddleware(CSPMiddleware):
         response = super().process_response(request, response)
         if settings.PERMISSIONS_POLICY and "Permissions-Policy" not in response:
             response["Permissions-Policy"] = policies.permissions_policy()
-        if settings.POLICY_REPORT_URI and "Reporting-Endpoints" not in response:
+        if settings.POLICY_REPORT_URI and settings.POLICY_REPORT_TO and "Reporting-Endpoints" not in response:
             response["Reporting-Endpoints"] = f'{policies.REPORT_GROUP}="{settings.POLICY_REPORT_URI}"'
         return response
 

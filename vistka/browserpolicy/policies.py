@@ -97,7 +97,7 @@ def _common(frame_ancestors):
         "worker-src": [SELF],
         "manifest-src": [SELF],
         "report-uri": report or None,
-        "report-to": REPORT_GROUP if report else None,
+        "report-to": REPORT_GROUP if report and settings.POLICY_REPORT_TO else None,
     }
     return directives
 

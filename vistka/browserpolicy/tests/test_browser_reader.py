@@ -1,5 +1,8 @@
 """Every kind of reader page in Chromium under the reader policy: nothing blocked, and the page's
-scripts and forms work (the latest-news column refreshes itself, the search form searches)."""
+scripts and forms work (the latest-news column refreshes itself, the search form searches); an
+injected script is blocked and its report stored."""
+
+import time
 
 import pytest
 from playwright.sync_api import expect
@@ -140,4 +143,21 @@ def test_every_reader_page_runs_under_the_policy_with_nothing_blocked(browser, l
 
     assert watcher.clean, watcher.report()
     assert not ViolationReport.objects.exists()
+
+    # And what the policy blocks reaches the newsroom: a script injected into the page.
+    page.evaluate(
+        "document.body.append(Object.assign(document.createElement('script'), {text: 'window.x = 1'}))"
+    )
+    assert page.evaluate("window.x") is None
+    for _ in range(50):
+        if ViolationReport.objects.exists():
+            break
+        time.sleep(0.1)
+    report = ViolationReport.objects.get()
+    assert (report.directive, report.blocked_uri, report.sample) == (
+        "script-src-elem",
+        "inline",
+        "window.x = 1",
+    )
+    assert report.document_uri == live_server.url + "/search/"
     context.close()

@@ -61,7 +61,15 @@ def test_reader_pages_share_one_strict_policy_without_a_nonce(client):
             "browsing-topics=()",
         ):
             assert denied in features
-        assert response["Reporting-Endpoints"] == 'csp="/_csp-report/"'
+        assert "Reporting-Endpoints" not in response  # http: report-uri only (see the next test)
+
+
+@pytest.mark.django_db
+def test_a_site_served_over_https_also_asks_for_reporting_api_reports(client, settings):
+    settings.POLICY_REPORT_TO = True
+    response = client.get("/")
+    assert directives(response[CSP])["report-to"] == ["csp"]
+    assert response["Reporting-Endpoints"] == 'csp="/_csp-report/"'
 
 
 def test_the_self_contained_500_page_is_allowed_by_the_hash_of_its_style():
@@ -136,7 +144,6 @@ def test_copies_served_by_the_fast_path_keep_the_headers(app):
         assert response.header(CSP) == first.header(CSP)
         assert_strict_scripts(directives(response.header(CSP)))
         assert "camera=()" in response.header("Permissions-Policy")
-        assert response.header("Reporting-Endpoints")
     revalidated = fetch(app.url, "/", headers={"If-None-Match": third.header("ETag")})
     assert revalidated.status == 304
     assert revalidated.header(CSP) == first.header(CSP)
