@@ -121,6 +121,7 @@ def lockout_response(request, original_response=None, credentials=None):
     response = HttpResponse(page, status=429)
     response["Retry-After"] = str(seconds)
     response["Cache-Control"] = "private, no-store"
+    response._has_been_logged = True  # no "Too Many Requests" log line per refused post (audited)
     return response
 
 

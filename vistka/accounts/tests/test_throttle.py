@@ -238,3 +238,13 @@ def test_an_outdated_hash_is_upgraded_without_a_password_notice(
     assert user.password.startswith("pbkdf2_sha256$")
     assert smtp_inbox.wait_for(1, timeout=0.3) == []
     assert not AuditEvent.objects.filter(action="auth.password_changed").exists()
+
+
+def test_a_locked_sign_in_is_answered_by_the_gate_with_one_query(editor, settings, django_assert_num_queries):
+    client = Client()
+    for _ in range(settings.LOGIN_FAILURES_PER_ACCOUNT):
+        sign_in(client, "editor", "wrong", address=ATTACKER)
+    with django_assert_num_queries(1):
+        response = sign_in(Client(), "editor", PASSWORD, address=ATTACKER)
+    assert response.status_code == 429 and int(response["Retry-After"]) > 0
+    assert not hasattr(response.wsgi_request, "session")  # answered before the session middleware
