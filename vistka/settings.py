@@ -49,7 +49,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "vistka.newsroom.users_app.NewsroomUsersConfig",  # wagtail.users; only superusers manage superusers
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

@@ -24,6 +24,14 @@ IMAGE_PERMISSIONS = {
     EDITORS: ["add_image", "change_image", "choose_image", "delete_image"],
     TRANSLATORS: ["add_image", "choose_image"],
 }
+# Documents are shared by the editions as images are: everyone chooses and uploads, reporters and
+# translators edit and delete their own uploads (Wagtail's ownership rule), editors any.
+DOCUMENT_PERMISSIONS = {
+    role: [codename.replace("_image", "_document") for codename in codenames]
+    for role, codenames in IMAGE_PERMISSIONS.items()
+}
+# Permissions Wagtail reads per collection (app label -> role -> codenames).
+COLLECTION_PERMISSIONS = {"wagtailimages": IMAGE_PERMISSIONS, "wagtaildocs": DOCUMENT_PERMISSIONS}
 
 
 def group_name(role, edition_code):

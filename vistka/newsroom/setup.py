@@ -60,13 +60,12 @@ def ensure_newsroom():
                     content_type__app_label="wagtailcore", codename=f"{permission_type}_page"
                 )
                 GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
-            for codename in roles.IMAGE_PERMISSIONS[role]:
-                permission = Permission.objects.get(
-                    content_type__app_label="wagtailimages", codename=codename
-                )
-                GroupCollectionPermission.objects.get_or_create(
-                    group=group, collection=root_collection, permission=permission
-                )
+            for app_label, spec in roles.COLLECTION_PERMISSIONS.items():
+                for codename in spec[role]:
+                    permission = Permission.objects.get(content_type__app_label=app_label, codename=codename)
+                    GroupCollectionPermission.objects.get_or_create(
+                        group=group, collection=root_collection, permission=permission
+                    )
         _ensure_review_workflow(edition, home)
 
     admins, _ = Group.objects.get_or_create(name=roles.ADMINS)
@@ -76,7 +75,7 @@ def ensure_newsroom():
         content_type__app_label="wagtailcore", codename__endswith="_page"
     ):
         GroupPagePermission.objects.get_or_create(group=admins, page=root, permission=permission)
-    for permission in Permission.objects.filter(content_type__app_label="wagtailimages"):
+    for permission in Permission.objects.filter(content_type__app_label__in=roles.COLLECTION_PERMISSIONS):
         GroupCollectionPermission.objects.get_or_create(
             group=admins, collection=root_collection, permission=permission
         )
