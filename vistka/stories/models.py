@@ -320,7 +320,7 @@ class ArticlePage(Page):
 class ArticleAuthor(Orderable):
     page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="story_authors")
     author = models.ForeignKey(
-        "people.Author", on_delete=models.CASCADE, related_name="story_links", verbose_name=_("author")
+        "people.Author", on_delete=models.PROTECT, related_name="story_links", verbose_name=_("author")
     )
 
     panels = [FieldPanel("author")]
@@ -332,7 +332,7 @@ class ArticleAuthor(Orderable):
 class ArticleTag(Orderable):
     page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="story_tags")
     tag = models.ForeignKey(
-        "taxonomy.Tag", on_delete=models.CASCADE, related_name="story_links", verbose_name=_("tag")
+        "taxonomy.Tag", on_delete=models.PROTECT, related_name="story_links", verbose_name=_("tag")
     )
 
     panels = [FieldPanel("tag")]
