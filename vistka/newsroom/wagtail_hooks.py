@@ -1,4 +1,5 @@
 from django.core.exceptions import PermissionDenied
+from django.middleware.csrf import get_token
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -41,6 +42,13 @@ class TranslateButton(Button):
     """Posts to the translate view (it creates a page, so it must not be a plain link)."""
 
     template_name = "newsroom/translate_button.html"
+
+    def get_context_data(self, parent_context):
+        # Wagtail renders buttons with a plain context: without this the form had no CSRF token
+        # and every click was refused (403).
+        context = super().get_context_data(parent_context)
+        context["csrf_token"] = get_token(context["request"])
+        return context
 
 
 @hooks.register("register_page_header_buttons")

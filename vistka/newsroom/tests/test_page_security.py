@@ -4,6 +4,7 @@ drafts, other editions' draft headlines in the page chooser. Through the real ad
 import pytest
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data
+from wagtail.test.utils.wagtail_tests import WagtailTestUtils
 
 from vistka.audit.models import AuditEvent
 from vistka.newsroom import roles
@@ -371,3 +372,24 @@ def test_a_choice_the_story_already_had_stays_editable(reporter_client, reporter
 
     assert response.status_code == 302, response.content.decode()[:500]
     assert fresh(page).get_latest_revision().content["title"] == "Linker three, revised"
+
+
+@pytest.mark.django_db
+def test_the_translate_button_posts_with_its_csrf_token():
+    """The button is a form Wagtail renders without a request context: it must carry its token,
+    or a browser's click is refused with 403 (the test client skips CSRF checks unless asked)."""
+    from django.test import Client
+
+    user = make_staff("two-hats", (roles.REPORTERS, "uk"), (roles.TRANSLATORS, "en"))
+    page = story("published", "uk")
+    browser_like = Client(enforce_csrf_checks=True)
+    browser_like.force_login(user)
+    html = browser_like.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    form = WagtailTestUtils.get_soup(html).select_one('form[action*="/newsroom/translate/"]')
+    token = form.select_one('input[name="csrfmiddlewaretoken"]')
+    assert token is not None and token["value"]
+
+    response = browser_like.post(form["action"], {"csrfmiddlewaretoken": token["value"]})
+
+    assert response.status_code == 302, response.status_code
+    assert translations_of(page, "en").exists()
