@@ -515,22 +515,25 @@ def do_page(client, actor, action):
 
 
 def escalate_through_account_forms(client, actor):
-    """Posts every form of the account page with the superuser flag and another group added."""
+    """Posts the account page's form (which the page accepts: the name changes) with the superuser
+    and staff flags and every group added, bare and with each of the page's form prefixes."""
     response = client.get("/admin/account/")
     if actor is None or response.status_code != 200:
         return False, response
+    data = form_with(response.text, "name_email-email").copy()
+    data.update({"name_email-first_name": "Still", "name_email-last_name": "Here"})
     groups = [str(pk) for pk in Group.objects.values_list("pk", flat=True)]
-    data = form_with(response.text, "name_email-email").copy() if "name_email-email" in response.text else {}
-    if hasattr(data, "setlist"):
-        data.setlist("groups", groups)
-    else:
-        data["groups"] = groups
-    data["is_superuser"] = "on"
-    data["name_email-is_superuser"] = "on"
-    data["is_staff"] = "on"
+    for prefix in ("", "name_email-", "locale-", "notifications-", "password-", "theme-", "avatar-"):
+        data.setlist(f"{prefix}groups", groups)
+        data[f"{prefix}is_superuser"] = "on"
+        data[f"{prefix}is_staff"] = "on"
+    groups_before = set(actor.groups.values_list("pk", flat=True))
     response = client.post("/admin/account/", data)
     now = User.objects.get(pk=actor.pk)
-    escalated = now.is_superuser or now.is_staff or now.groups.count() != actor.groups.count()
+    assert now.first_name == "Still", "the account form was not accepted"
+    escalated = (
+        now.is_superuser or now.is_staff or set(now.groups.values_list("pk", flat=True)) != groups_before
+    )
     return escalated, response
 
 
@@ -547,3 +550,15 @@ def test_staff_page(role, action, allowed):
     ):
         assert is_refusal(response), (response.status_code, response.get("Location"))
     assert response.status_code < 500
+
+
+@pytest.mark.django_db
+def test_a_superuser_still_makes_changes_and_deactivates_superusers():
+    """The control for the Admins' refusals above: the same posts by a superuser take effect."""
+    client = client_for(superuser())
+    colleague = target_for("colleague", None)
+    assert do_user(client, "superuser", colleague)[0]
+    other_root = superuser("second-root")
+    assert do_user(client, "edit", other_root)[0]
+    assert do_user(client, "deactivate", other_root)[0]
+    assert do_page(client, None, "add-superuser")[0]
