@@ -5,8 +5,10 @@ translations), so "own" and "other" edition mean who uploaded the file: the acto
 colleague of the actor's edition ("colleague") or a member of another edition ("other"). "+used"
 is an image a published story shows as its lead image. Rules: every staff member chooses any image
 or document and uploads; reporters and translators edit and delete only their own uploads
-(Wagtail's ownership rule), editors and Admins any. Deleting an image stories use is not silent:
-the confirmation names the use (tested below the matrix).
+(Wagtail's ownership rule), editors and Admins any. The library ("list") shows what the user may
+edit; the chooser shows everything. Deleting an image stories use is not silent: the confirmation
+names the use (tested below the matrix). Stories link no documents, so a document's "+used"
+columns repeat the unused ones (the table stays the same shape for both kinds).
 
 Staff accounts: only Admins (and superusers) list, add, edit, delete and deactivate accounts and
 keep the groups; only a superuser makes, changes or switches off a superuser. Everyone opens their
