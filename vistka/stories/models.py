@@ -111,7 +111,7 @@ class ArticlePage(Page):
         "wagtailimages.Image",
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,  # deleting a photo stories lead with is refused, the stories named
         related_name="+",
         verbose_name=_("lead image"),
     )

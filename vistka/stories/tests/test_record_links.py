@@ -41,3 +41,29 @@ def test_deleting_a_story_still_removes_its_links_and_keeps_the_records():
     assert Author.objects.filter(pk=author.pk).exists() and Tag.objects.filter(pk=tag.pk).exists()
     assert not author.story_links.exists() and not tag.story_links.exists()
     author.delete()  # no longer used: free to go
+
+
+def test_a_photo_a_story_leads_with_cannot_be_deleted_in_the_admin():
+    """Wagtail's delete view reads the reference index: with PROTECT it refuses and names the use
+    (a reporter could delete their own upload after it had gone out in a published story)."""
+    from wagtail.images import get_image_model
+
+    from vistka.newsroom import roles
+    from vistka.newsroom.tests.helpers import client_for, make_staff
+    from vistka.reader.tests.builders import jpeg_image
+
+    photo = jpeg_image("Flooded street")
+    reporter = make_staff("olena", (roles.REPORTERS, "uk"))
+    photo.uploaded_by_user = reporter
+    photo.save()
+    ArticlePageFactory(title="Flood in the old town", lead_image=photo)
+    staff = client_for(reporter)
+
+    page = staff.get(f"/admin/images/{photo.pk}/delete/")
+    staff.post(f"/admin/images/{photo.pk}/delete/")
+
+    assert get_image_model().objects.filter(pk=photo.pk).exists()
+    assert page.status_code == 200
+    assert "is_protected" in (page.context or {}) and page.context["is_protected"], "no refusal shown"
+    with pytest.raises(ProtectedError):
+        photo.delete()
