@@ -10,9 +10,9 @@ from vistka.stories import views as story_views
 from vistka.stories.views import STORY_PATH
 
 urlpatterns = [
+    path("admin/2fa/", include("vistka.twofactor.urls")),
     path("admin/", include("vistka.newsroom.admin_urls")),  # page chooser guards, before Wagtail's
     path("admin/password_reset/", include("vistka.accounts.reset_urls")),  # throttled, before Wagtail's
-    path("admin/2fa/", include("vistka.twofactor.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("newsroom/", include("vistka.newsroom.urls")),
