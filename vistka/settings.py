@@ -5,6 +5,7 @@ Every variable is listed in the README. Secrets have no default outside DEBUG.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -323,7 +324,6 @@ OTP_TOTP_THROTTLE_FACTOR = OTP_STATIC_THROTTLE_FACTOR = int(os.environ.get("TWO_
 # Passkeys (django-otp-webauthn) as a second factor only: never instead of the password.
 OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
 OTP_WEBAUTHN_RP_NAME = WAGTAIL_SITE_NAME
-from urllib.parse import urlsplit  # noqa: E402
 # WebAuthn does not work on an IP address: with BASE_URL http://127.0.0.1:8000 (make demo) passkeys
 # work at http://localhost:8000.
 OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list("WEBAUTHN_ALLOWED_ORIGINS", "") or [
@@ -343,8 +343,6 @@ if EMAIL_URL:
         if _value not in (None, ""):
             globals()[_name] = _value
     if EMAIL_URL.startswith("file:"):  # dj-email-url 1.0.6 drops the leading "/" of file:///path
-        from urllib.parse import urlsplit
-
         EMAIL_FILE_PATH = urlsplit(EMAIL_URL).path
 else:
     EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
