@@ -3,7 +3,8 @@
 Images and documents are shared by the editions (a photo serves the uk story and its ru and en
 translations), so "own" and "other" edition mean who uploaded the file: the actor ("mine"), a
 colleague of the actor's edition ("colleague") or a member of another edition ("other"). "+used"
-is an image a published story shows as its lead image. Rules: every staff member chooses any image
+is an image a published story shows as its lead image: nobody deletes it (the lead image is
+protected; the delete view names the stories). Rules: every staff member chooses any image
 or document and uploads; reporters and translators edit and delete only their own uploads
 (Wagtail's ownership rule), editors and Admins any. The library ("list") shows what the user may
 edit; the chooser shows everything. Deleting an image stories use is not silent: the confirmation
@@ -50,23 +51,23 @@ kind      role        action       mine mine+used colleague colleague+used other
 image     reporter    choose       Y Y Y Y Y Y
 image     reporter    list         Y Y - - - -
 image     reporter    edit         Y Y - - - -
-image     reporter    delete       Y Y - - - -
-image     reporter    bulk-delete  Y Y - - - -
+image     reporter    delete       Y - - - - -
+image     reporter    bulk-delete  Y - - - - -
 image     editor      choose       Y Y Y Y Y Y
 image     editor      list         Y Y Y Y Y Y
 image     editor      edit         Y Y Y Y Y Y
-image     editor      delete       Y Y Y Y Y Y
-image     editor      bulk-delete  Y Y Y Y Y Y
+image     editor      delete       Y - Y - Y -
+image     editor      bulk-delete  Y - Y - Y -
 image     translator  choose       Y Y Y Y Y Y
 image     translator  list         Y Y - - - -
 image     translator  edit         Y Y - - - -
-image     translator  delete       Y Y - - - -
-image     translator  bulk-delete  Y Y - - - -
+image     translator  delete       Y - - - - -
+image     translator  bulk-delete  Y - - - - -
 image     admin       choose       Y Y Y Y Y Y
 image     admin       list         Y Y Y Y Y Y
 image     admin       edit         Y Y Y Y Y Y
-image     admin       delete       Y Y Y Y Y Y
-image     admin       bulk-delete  Y Y Y Y Y Y
+image     admin       delete       Y - Y - Y -
+image     admin       bulk-delete  Y - Y - Y -
 document  reporter    choose       Y Y Y Y Y Y
 document  reporter    list         Y Y - - - -
 document  reporter    edit         Y Y - - - -
