@@ -3,7 +3,7 @@ from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from vistka.audit import views
+from vistka.audit import bulk_actions, views
 
 
 class AuditTrailMenuItem(MenuItem):
@@ -28,3 +28,7 @@ def audit_trail_menu_item():
         icon_name="list-ul",
         order=1300,
     )
+
+
+hooks.register("before_bulk_action", bulk_actions.remember_users_before)
+hooks.register("after_bulk_action", bulk_actions.record_users_changed)
