@@ -25,7 +25,15 @@ urlpatterns = [
 if settings.DEBUG or settings.STORAGES["default"]["BACKEND"].endswith("FileSystemStorage"):
     from django.views.static import serve as serve_static
 
-    urlpatterns += [path("media/<path:path>", serve_static, {"document_root": settings.MEDIA_ROOT})]
+    # Never documents/ (served by Wagtail's view, which applies collection restrictions); no path
+    # segment may be empty or start with "." so that no ../ or // gets around the check.
+    urlpatterns += [
+        re_path(
+            r"^media/(?!(?i:documents)(?:/|$))(?P<path>[^./][^/]*(?:/[^./][^/]*)*)$",
+            serve_static,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
 urlpatterns += i18n_patterns(
     re_path(STORY_PATH, story_views.story, name="story"),
