@@ -371,9 +371,21 @@ LOGIN_CONCURRENT_PASSWORD_CHECKS = int(os.environ.get("LOGIN_CONCURRENT_PASSWORD
 # Sign-in and password-reset posts in flight per process (each holds a request thread): a flood
 # must leave the other threads to readers. Serve with granian --blocking-threads above this.
 LOGIN_CONCURRENT_SIGN_INS = int(os.environ.get("LOGIN_CONCURRENT_SIGN_INS", "1"))
-LOGIN_GATED_PATHS = ("/admin/login/", "/admin/password_reset/")
+# Every sign-in form: the admin's, and Wagtail's front-end one (/_util/login/ in each edition),
+# which is also reachable though readers are sent to the admin's (WAGTAIL_FRONTEND_LOGIN_URL:
+# only staff have accounts).
+LOGIN_SIGN_IN_PATHS = ("/admin/login/", "/_util/login/", "/ru/_util/login/", "/en/_util/login/")
+LOGIN_GATED_PATHS = (*LOGIN_SIGN_IN_PATHS, "/admin/password_reset/")
+WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
+# IPv6 failures are counted per network of this prefix (one subscriber's /64), not per address.
+LOGIN_IPV6_PREFIX = int(os.environ.get("LOGIN_IPV6_PREFIX", "64"))
+# Across addresses an account is slowed, not locked (a lock would let anyone lock an editor out):
+# past this many failures within the memory, attempts from addresses the account never signed in
+# from are allowed once per LOGIN_ACCOUNT_SLOWDOWN_SECONDS per account; the owner is mailed once.
+LOGIN_FAILURES_PER_ACCOUNT_GLOBAL = int(os.environ.get("LOGIN_FAILURES_PER_ACCOUNT_GLOBAL", "20"))
+LOGIN_ACCOUNT_SLOWDOWN_SECONDS = int(os.environ.get("LOGIN_ACCOUNT_SLOWDOWN_SECONDS", "10"))
 AXES_HANDLER = "vistka.accounts.throttle.ThrottleHandler"
-AXES_CLIENT_IP_CALLABLE = "vistka.accounts.client_ip.client_ip"
+AXES_CLIENT_IP_CALLABLE = "vistka.accounts.client_ip.throttle_address"  # IPv6 per /64
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_FAILURE_LIMIT = LOGIN_FAILURES_PER_ACCOUNT
 AXES_COOLOFF_TIME = "vistka.accounts.throttle.cool_off"

@@ -55,7 +55,7 @@ class SignInGateMiddleware:
         if not slots.acquire(blocking=False):
             return busy_response(request)
         try:
-            if request.path_info == settings.LOGIN_GATED_PATHS[0]:
+            if request.path_info in settings.LOGIN_SIGN_IN_PATHS:
                 locked = locked_response(request)
                 if locked is not None:
                     return locked
@@ -71,18 +71,21 @@ def locked_response(request):
     from axes.helpers import get_client_username
     from axes.signals import user_locked_out
 
-    from vistka.accounts.throttle import lockout_response
+    from vistka.accounts.throttle import account_slowdown, lockout_response
 
     AxesProxyHandler.update_request(request)
     credentials = {settings.AXES_USERNAME_FORM_FIELD: request.POST.get(settings.AXES_USERNAME_FORM_FIELD)}
+    username = get_client_username(request, credentials)
     remaining, _failures = AxesProxyHandler.get_implementation().lock_state(request, credentials)
+    if remaining <= 0:
+        remaining = account_slowdown(request, username)
     if remaining <= 0:
         return None
     request.sign_in_locked_seconds = remaining
     user_locked_out.send(
         "axes",
         request=request,
-        username=get_client_username(request, credentials),
+        username=username,
         ip_address=request.axes_ip_address,
     )
     return lockout_response(request)

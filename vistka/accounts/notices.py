@@ -4,12 +4,17 @@
 language (Wagtail's UserProfile.preferred_language, else Ukrainian). It does nothing when the user
 has no e-mail address or the site has no mail configured, and never raises: a notice must not
 break the sign-in or the change it reports (failures are logged).
+
+With background=True the message is built in the caller's thread (language, templates: the
+database is read there) and only the SMTP exchange runs on a small module-level pool: a sign-in
+must not hold the gate's only slot for EMAIL_TIMEOUT seconds while a slow mail server answers.
 """
 
 import logging
+from concurrent.futures import ThreadPoolExecutor
 
 from django.conf import settings
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -22,10 +27,13 @@ KINDS = (
     "factor-removed",
     "factors-reset",
     "sessions-ended",
+    "sign-in-attempts",
 )
 NOTICE_LANGUAGES = ("uk", "ru", "en")
 DEFAULT_LANGUAGE = "uk"
 NO_MAIL_BACKENDS = {"django.core.mail.backends.dummy.EmailBackend"}
+# At most two SMTP exchanges at once per process; the rest wait in the pool's queue.
+mail_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="security-notice")
 
 
 def mail_configured():
@@ -56,8 +64,24 @@ def request_details(request):
     }
 
 
-def send_security_notice(user, kind, request=None, **context):
-    """Mail `user` the notice `kind` (one of KINDS); returns True when a message was sent."""
+def sessions_url():
+    from django.urls import reverse
+
+    return f"{settings.BASE_URL}{reverse('accounts_my_sessions')}"
+
+
+def send_message(message, kind, user_pk):
+    try:
+        message.send()
+    except Exception:  # the change itself has happened; a mail server outage must not undo it
+        logger.exception("security notice %s to user %s could not be sent", kind, user_pk)
+        return False
+    return True
+
+
+def send_security_notice(user, kind, request=None, background=False, **context):
+    """Mail `user` the notice `kind` (one of KINDS); returns True when a message was sent (or,
+    with background=True, handed to the mail pool)."""
     if kind not in KINDS:
         raise ValueError(f"unknown security notice {kind!r}")
     if not getattr(user, "email", "") or not mail_configured():
@@ -68,7 +92,7 @@ def send_security_notice(user, kind, request=None, **context):
         "site_name": settings.WAGTAIL_SITE_NAME,
         "base_url": settings.BASE_URL,
         "admin_url": f"{settings.BASE_URL}/admin/",
-        "sessions_url": f"{settings.BASE_URL}/admin/account/sessions/",
+        "sessions_url": sessions_url(),
         "when": timezone.localtime(),
         **request_details(request),
         **context,
@@ -77,9 +101,9 @@ def send_security_notice(user, kind, request=None, **context):
         subject = render_to_string(f"accounts/notices/{language}/{kind}.subject.txt", values)
         body = render_to_string(f"accounts/notices/{language}/{kind}.txt", values)
     subject = " ".join(subject.split())  # one line: a newline in a subject is a header injection
-    try:
-        EmailMessage(subject, body, to=[user.email]).send()
-    except Exception:  # the change itself has happened; a mail server outage must not undo it
-        logger.exception("security notice %s to user %s could not be sent", kind, user.pk)
-        return False
-    return True
+    # The connection is made from the settings now, in the caller's thread.
+    message = EmailMessage(subject, body, to=[user.email], connection=get_connection(fail_silently=False))
+    if background:
+        mail_pool.submit(send_message, message, kind, user.pk)
+        return True
+    return send_message(message, kind, user.pk)

@@ -38,7 +38,10 @@ def note_device(request, user):
         return
     first_ever = not SignInDevice.objects.filter(user=user).exclude(pk=device.pk).exists()
     if not first_ever:  # the very first sign-in of an account is no news to its owner
-        transaction.on_commit(lambda: send_security_notice(user, "new-sign-in", request=request))
+        # The SMTP exchange runs on the notices' pool: not inside the gate's sign-in slot.
+        transaction.on_commit(
+            lambda: send_security_notice(user, "new-sign-in", request=request, background=True)
+        )
 
 
 @receiver(user_logged_out, dispatch_uid="accounts_signed_out")
@@ -49,9 +52,10 @@ def signed_out(sender, request, user, **kwargs):
 
 @receiver(user_locked_out, dispatch_uid="accounts_locked_out")
 def locked_out(sender, request, username, ip_address, **kwargs):
-    """Audit "auth.throttled", once a minute per address and user name (a flood must not flood the log)."""
-    key = f"accounts:throttled:{ip_address}:{username}"[:200]
-    if not cache.add(key, 1, 60):
+    """Audit "auth.throttled" once a minute per address, whatever user names it tries (a flood,
+    rotating them, must not grow the audit table). The row names the first user name; the refused
+    posts after it are not counted into it: that would be a write per refused post."""
+    if not throttled_audit_due("sign-in", ip_address):
         return
     record(
         "auth.throttled",
@@ -59,6 +63,11 @@ def locked_out(sender, request, username, ip_address, **kwargs):
         actor_name=(username or "")[:150],
         data={"username": (username or "")[:150], "kind": "sign-in"},
     )
+
+
+def throttled_audit_due(kind, address):
+    """True once a minute per kind and address (the cache's add is atomic)."""
+    return cache.add(f"accounts:throttled:{kind}:{address}"[:200], 1, 60)
 
 
 @receiver(post_save, sender=get_user_model(), dispatch_uid="accounts_password_changed")

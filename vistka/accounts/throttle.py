@@ -10,10 +10,22 @@ This handler decides the lock from those rows:
   LOGIN_THROTTLE_MAX_SECONDS (never permanent); failures are forgotten
   LOGIN_FAILURE_MEMORY_SECONDS after the last one, or when the account signs in from that address.
 
+IPv6 clients are counted per /64 (client_ip.throttle_address), not per address.
+
+Across addresses, an account is only slowed, never locked: once it has
+LOGIN_FAILURES_PER_ACCOUNT_GLOBAL failures within the memory from all addresses together, attempts
+for it from an address it has never signed in from (no SignInDevice row) are allowed at most once
+per LOGIN_ACCOUNT_SLOWDOWN_SECONDS per account (the rest: 429 before any hash), and its owner is
+mailed once ("sign-in-attempts"). The trade-off: a hard lock per account would let anyone who knows
+an editor's user name lock the editor out; the slowdown caps a botnet spraying one account from
+thousands of addresses at 8,640 guesses a day, while the editor signs in as usual from any address
+they have used before (from a new address they may have to wait those seconds).
+
 A locked attempt is refused by ThrottleBackend before any password is hashed and is not written
 to the database (AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False), so a flood costs a query.
 """
 
+import hashlib
 import threading
 import time
 from datetime import timedelta
@@ -23,8 +35,11 @@ from axes.handlers.database import AxesDatabaseHandler
 from axes.helpers import get_client_username
 from axes.models import AccessAttempt
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -43,18 +58,25 @@ class ThrottleHandler(AxesDatabaseHandler):
 
     _last_clean = 0.0
 
-    def failure_rows(self, request, credentials):
+    def failure_rows(self, request, credentials, username):
+        """One query: this address's rows (any user name) and this account's rows (any address)."""
         since = timezone.now() - timedelta(seconds=settings.LOGIN_FAILURE_MEMORY_SECONDS)
-        return list(
-            AccessAttempt.objects.filter(
-                ip_address=request.axes_ip_address, attempt_time__gte=since
-            ).values_list("username", "failures_since_start", "attempt_time")
-        )
+        rows = AccessAttempt.objects.filter(
+            Q(ip_address=request.axes_ip_address) | Q(username=username), attempt_time__gte=since
+        ).values_list("ip_address", "username", "failures_since_start", "attempt_time")
+        address_rows, everywhere = [], 0
+        for address, name, failures, at in rows:
+            if name == username:
+                everywhere += failures
+            if address == request.axes_ip_address:
+                address_rows.append((name, failures, at))
+        return address_rows, everywhere
 
     def lock_state(self, request, credentials=None):
-        """(seconds still locked, failures of this account from this address)."""
+        """(seconds still locked, failures of this account from this address); also notes on the
+        request the account's failures from all addresses (for account_slowdown)."""
         username = get_client_username(request, credentials)
-        rows = self.failure_rows(request, credentials)
+        rows, request.account_failures_everywhere = self.failure_rows(request, credentials, username)
         now = timezone.now()
         account_rows = [row for row in rows if row[0] == username]
         account_failures = sum(row[1] for row in account_rows)
@@ -72,6 +94,8 @@ class ThrottleHandler(AxesDatabaseHandler):
 
     def is_locked(self, request, credentials=None):
         remaining, _failures = self.lock_state(request, credentials)
+        if remaining <= 0:
+            remaining = account_slowdown(request, get_client_username(request, credentials))
         request.sign_in_locked_seconds = remaining
         return remaining > 0
 
@@ -100,6 +124,64 @@ class ThrottleHandler(AxesDatabaseHandler):
         since = timezone.now() - timedelta(seconds=settings.LOGIN_FAILURE_MEMORY_SECONDS)
         count, _ = AccessAttempt.objects.filter(attempt_time__lt=since).delete()
         return count
+
+
+def account_key(prefix, username):
+    return f"accounts:{prefix}:" + hashlib.sha256(username.encode()).hexdigest()[:32]
+
+
+def known_address(username, address):
+    """Has this account signed in from this address before?"""
+    from vistka.accounts.models import SignInDevice
+
+    if not address:
+        return False
+    field = get_user_model().USERNAME_FIELD
+    return SignInDevice.objects.filter(**{f"user__{field}": username}, address=address).exists()
+
+
+def account_slowdown(request, username):
+    """Seconds this attempt must wait under the per-account slowdown (0: it may go on).
+
+    Decided once per request (the gate, then the backend, ask): the attempt let through takes the
+    account's slot for LOGIN_ACCOUNT_SLOWDOWN_SECONDS. Call after lock_state (which counts)."""
+    decided = getattr(request, "account_slowdown_seconds", None)
+    if decided is not None:
+        return decided
+    from vistka.accounts.client_ip import client_ip
+
+    seconds = 0.0
+    failures = getattr(request, "account_failures_everywhere", 0)
+    if username and failures >= settings.LOGIN_FAILURES_PER_ACCOUNT_GLOBAL:
+        notify_owner_once(username, failures)
+        if not known_address(username, client_ip(request)):
+            period = settings.LOGIN_ACCOUNT_SLOWDOWN_SECONDS
+            key = account_key("slowdown", username)
+            until = time.time() + period
+            if not cache.add(key, until, period):
+                seconds = max(0.001, (cache.get(key) or until) - time.time())
+    request.account_slowdown_seconds = seconds
+    return seconds
+
+
+def notify_owner_once(username, failures):
+    """Mail and audit "many failed sign-ins" once per account per failure memory."""
+    if not cache.add(account_key("attempts-notice", username), 1, settings.LOGIN_FAILURE_MEMORY_SECONDS):
+        return
+    from vistka.accounts.notices import send_security_notice
+    from vistka.audit.log import record
+
+    user = get_user_model()._default_manager.filter(**{get_user_model().USERNAME_FIELD: username}).first()
+    if user is None:
+        return
+    record("auth.sign_in_attempts", target=user, actor_name=username[:150], data={"failures": failures})
+    send_security_notice(
+        user,
+        "sign-in-attempts",
+        background=True,
+        failures=failures,
+        slowdown_seconds=settings.LOGIN_ACCOUNT_SLOWDOWN_SECONDS,
+    )
 
 
 def cool_off(request):

@@ -16,6 +16,7 @@ from vistka.accounts.client_ip import client_ip
 from vistka.accounts.devices import describe_user_agent
 from vistka.accounts.models import StaffSession
 from vistka.accounts.notices import send_security_notice
+from vistka.accounts.signals import throttled_audit_due
 from vistka.audit.log import record
 from vistka.audit.models import AuditEvent
 
@@ -102,11 +103,12 @@ class ThrottledPasswordResetView(PasswordResetView):
 
     def post(self, request, *args, **kwargs):
         if password_reset_throttled(request):
-            record(
-                "auth.throttled",
-                request=request,
-                data={"kind": "password-reset", "email": request.POST.get("email", "")[:254]},
-            )
+            if throttled_audit_due("password-reset", client_ip(request)):  # once a minute per address
+                record(
+                    "auth.throttled",
+                    request=request,
+                    data={"kind": "password-reset", "email": request.POST.get("email", "")[:254]},
+                )
             response = render(
                 request,
                 "accounts/throttled.html",
