@@ -301,8 +301,9 @@ LOGGING = {
 # Wagtail's own login stays the first step; vistka.twofactor's middleware then asks for the second
 # (TOTP, recovery code or passkey) before any /admin/ or /newsroom/ page, and sends members of these
 # roles (group names "<role> · <edition>" or the role itself; "Admins" also covers superusers) to
-# enrolment while they have none. Empty: nobody is forced (those with a factor still use it).
-TWO_FACTOR_REQUIRED_GROUPS = env_list("TWO_FACTOR_REQUIRED_GROUPS", "Editors,Admins")
+# enrolment while they have none; translators are in it by default (they publish). Empty: nobody
+# is forced (those with a factor still use it).
+TWO_FACTOR_REQUIRED_GROUPS = env_list("TWO_FACTOR_REQUIRED_GROUPS", "Editors,Translators,Admins")
 TWO_FACTOR_GUARDED_PREFIXES = ("/admin/", "/newsroom/")
 # Wrong codes allowed in one session before it is ended (the password step, throttled by axes,
 # must then be passed again); each device also waits factor * 2^(failures-1) s after a failure.
@@ -320,6 +321,10 @@ MIDDLEWARE[_auth_middleware + 1 : _auth_middleware + 1] = [
     "django_otp.middleware.OTPMiddleware",
     "vistka.twofactor.middleware.TwoFactorMiddleware",
 ]
+# Outside /admin/ and /newsroom/ a signed-in user counts only with a valid staff session and, where
+# they have a factor or their role requires one, the second step passed (checked lazily).
+_staff_sessions = MIDDLEWARE.index("vistka.accounts.sessions.StaffSessionMiddleware")
+MIDDLEWARE.insert(_staff_sessions + 1, "vistka.twofactor.middleware.SignedInOutsideMiddleware")
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 OTP_TOTP_THROTTLE_FACTOR = OTP_STATIC_THROTTLE_FACTOR = int(os.environ.get("TWO_FACTOR_THROTTLE_FACTOR", "1"))
 # Passkeys (django-otp-webauthn) as a second factor only: never instead of the password.

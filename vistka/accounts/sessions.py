@@ -1,7 +1,9 @@
 """Staff sessions: a row per signed-in browser, idle and absolute expiry, ending sessions.
 
 Only staff addresses (STAFF_PATH_PREFIXES) look at the session at all: reader pages never load
-it, so they stay cacheable and cheap.
+it, so they stay cacheable and cheap. Elsewhere (restricted reader pages, documents, Wagtail's
+front-end login) vistka.twofactor.middleware.SignedInOutsideMiddleware applies current_row()
+when a view asks for the user.
 """
 
 import secrets
@@ -61,6 +63,27 @@ def end_sessions(rows):
     return StaffSession.objects.filter(pk__in=[row.pk for row in rows]).delete()[0]
 
 
+def current_row(session, user):
+    """The StaffSession row of a signed-in session that is still valid, or None: not ended
+    (its row exists, for this user), idle no longer than STAFF_SESSION_IDLE_SECONDS, younger than
+    STAFF_SESSION_MAX_SECONDS. Reads only (one query)."""
+    now = time.time()
+    started = session.get(STARTED)
+    seen = session.get(SEEN)
+    if (
+        started is None
+        or seen is None
+        or now - started > settings.STAFF_SESSION_MAX_SECONDS
+        or now - seen > settings.STAFF_SESSION_IDLE_SECONDS
+    ):
+        return None
+    key = row_key(session)
+    row = StaffSession.objects.filter(key_hash=key).first() if key else None
+    if row is None or row.user_id != user.pk:
+        return None
+    return row
+
+
 class StaffSessionMiddleware:
     """After AuthenticationMiddleware: on staff addresses, signs out a session that has been idle
     longer than STAFF_SESSION_IDLE_SECONDS, is older than STAFF_SESSION_MAX_SECONDS or was ended
@@ -80,23 +103,12 @@ class StaffSessionMiddleware:
         user = request.user
         if not user.is_authenticated:
             return
-        session = request.session
-        now = time.time()
-        started = session.get(STARTED)
-        seen = session.get(SEEN)
-        key = row_key(session)
-        row = StaffSession.objects.filter(key_hash=key).first() if key else None
-        if (
-            row is None
-            or row.user_id != user.pk
-            or started is None
-            or seen is None
-            or now - started > settings.STAFF_SESSION_MAX_SECONDS
-            or now - seen > settings.STAFF_SESSION_IDLE_SECONDS
-        ):
+        row = current_row(request.session, user)
+        if row is None:
             logout(request)
             return
-        if now - seen >= SEEN_EVERY:
-            session[SEEN] = now
+        now = time.time()
+        if now - request.session[SEEN] >= SEEN_EVERY:
+            request.session[SEEN] = now
             address = client_ip(request)
             StaffSession.objects.filter(pk=row.pk).update(last_seen=timezone.now(), address=address)

@@ -1,6 +1,7 @@
 """What happens when a factor is passed, added or removed: session, audit trail, e-mail notice."""
 
 import logging
+import time
 
 from django_otp import login as otp_login
 
@@ -19,18 +20,10 @@ def notify(user, kind, request=None, **context):
 
 
 def rotate_session_key(request):
-    """A new session key after each factor step; the accounts app's row for this staff session
-    (StaffSession, keyed by a hash of the session key) follows it."""
-    old_key = request.session.session_key
+    """A new session key after each factor step. The accounts app's StaffSession row needs no
+    update: it is keyed by the hash of the session's own id (vistka_session_id), which the new
+    key keeps."""
     request.session.cycle_key()
-    try:
-        from vistka.accounts.models import StaffSession, hash_session_key
-    except ImportError:  # pragma: no cover - the accounts app is not installed
-        return
-    if old_key:
-        StaffSession.objects.filter(key_hash=hash_session_key(old_key)).update(
-            key_hash=hash_session_key(request.session.session_key)
-        )
 
 
 def passed(request, device):
@@ -48,6 +41,31 @@ def enrolled(request, device):
 
 
 NEW_CODES_SESSION_KEY = "twofactor_new_codes"
+# New recovery codes wait in the session only this long for the page that shows them.
+NEW_CODES_KEPT_SECONDS = 300
+
+
+def keep_new_codes(request, codes):
+    """Keep freshly made codes in the session, with the time, for the next page to show them once."""
+    request.session[NEW_CODES_SESSION_KEY] = {"codes": codes, "at": time.time()}
+
+
+def take_new_codes(request):
+    """The codes waiting to be shown, removed from the session; None when there are none or they
+    waited longer than NEW_CODES_KEPT_SECONDS."""
+    kept = request.session.pop(NEW_CODES_SESSION_KEY, None)
+    if not isinstance(kept, dict) or time.time() - kept.get("at", 0) > NEW_CODES_KEPT_SECONDS:
+        return None
+    return kept.get("codes") or None
+
+
+def drop_stale_codes(session):
+    """Remove codes nobody came to see in time (called on every guarded request that loads the session)."""
+    kept = session.get(NEW_CODES_SESSION_KEY)
+    if kept is not None and (
+        not isinstance(kept, dict) or time.time() - kept.get("at", 0) > NEW_CODES_KEPT_SECONDS
+    ):
+        del session[NEW_CODES_SESSION_KEY]
 
 
 def offer_recovery_codes(request):
@@ -56,6 +74,6 @@ def offer_recovery_codes(request):
 
     if has_recovery_codes(request.user):
         return False
-    request.session[NEW_CODES_SESSION_KEY] = new_recovery_codes(request.user)
+    keep_new_codes(request, new_recovery_codes(request.user))
     record("twofactor.recovery_codes_generated", request=request)
     return True

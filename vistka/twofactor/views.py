@@ -26,7 +26,6 @@ from wagtail.admin.auth import require_admin_access
 from vistka.audit.log import record
 from vistka.twofactor import factors, policy, steps
 from vistka.twofactor.forms import CodeForm
-from vistka.twofactor.steps import NEW_CODES_SESSION_KEY
 
 
 def with_next(name, next_path):
@@ -135,10 +134,10 @@ def recovery_codes(request):
     if request.method == "POST":
         if not request.user.is_verified():
             raise PermissionDenied
-        request.session[NEW_CODES_SESSION_KEY] = factors.new_recovery_codes(request.user)
+        steps.keep_new_codes(request, factors.new_recovery_codes(request.user))
         record("twofactor.recovery_codes_generated", request=request)
         return redirect(with_next("twofactor_recovery_codes", reverse("twofactor_factors")))
-    codes = request.session.pop(NEW_CODES_SESSION_KEY, None)
+    codes = steps.take_new_codes(request)
     if not codes:
         return redirect(next_url(request, "twofactor_factors"))
     return TemplateResponse(

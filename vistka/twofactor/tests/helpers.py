@@ -18,8 +18,9 @@ PASSWORD = "pw"  # noqa: S105 (make_staff's password)
 
 @pytest.fixture
 def two_factor_required(settings):
-    """The project's default: editors and admins must have a second factor (the suite runs without it)."""
-    settings.TWO_FACTOR_REQUIRED_GROUPS = ["Editors", "Admins"]
+    """The project's default: editors, translators and admins must have a second factor (the suite
+    runs without it)."""
+    settings.TWO_FACTOR_REQUIRED_GROUPS = ["Editors", "Translators", "Admins"]
 
 
 def totp_device(user, confirmed=True):

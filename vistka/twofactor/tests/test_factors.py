@@ -105,7 +105,8 @@ def test_demo_accounts_have_totp_and_the_secrets_are_printed_and_kept(tmp_path, 
     printed = capsys.readouterr().out
     lines = (tmp_path / "demo-login.txt").read_text().splitlines()
     secrets = dict(line[5:].split(": ") for line in lines if line.startswith("totp "))
-    assert set(secrets) == {"admin", "editor-uk", "editor-ru", "editor-en"}
+    staff = {f"{role}-{code}" for role in ("editor", "translator") for code in ("uk", "ru", "en")}
+    assert set(secrets) == {"admin", *staff}
     assert oct((tmp_path / "demo-login.txt").stat().st_mode & 0o777) == "0o600"
     for username, secret in secrets.items():
         assert f"{username}: {secret}" in printed
@@ -126,3 +127,42 @@ def test_demo_accounts_have_totp_and_the_secrets_are_printed_and_kept(tmp_path, 
     TOTPDevice.objects.all().delete()  # a fresh database with the old file: the same secrets again
     call_command("create_demo_accounts")
     assert (tmp_path / "demo-login.txt").read_text().splitlines() == lines
+
+
+def enrolled_with_codes_waiting(user):
+    """Enrol a TOTP through the real form; the recovery codes then wait for their page."""
+    client = Client()
+    sign_in(client, user.username)
+    device = totp_device(user, confirmed=False)
+    response = client.post("/admin/2fa/enrol/", {"code": code_for(device)})
+    assert response["Location"].startswith("/admin/2fa/recovery-codes/")
+    return client, response["Location"]
+
+
+def stored_session(client):
+    """The session as kept in the session store (django_session), not the client's copy."""
+    from importlib import import_module
+
+    from django.conf import settings
+
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    return store(client.cookies["sessionid"].value).load()
+
+
+def test_recovery_codes_leave_the_session_when_shown(editor_uk):
+    client, codes_url = enrolled_with_codes_waiting(editor_uk)
+    codes = [token.token for token in StaticDevice.objects.get(user=editor_uk).token_set.all()]
+    assert any(code in str(stored_session(client)) for code in codes)  # waiting, for a moment
+    page = client.get(codes_url).content.decode()
+    assert all(code in page for code in codes)
+    assert not any(code in str(stored_session(client)) for code in codes)
+
+
+def test_recovery_codes_not_shown_within_minutes_are_dropped(editor_uk, time_machine):
+    time_machine.move_to("2026-12-06 12:00:00+00:00", tick=False)
+    client, codes_url = enrolled_with_codes_waiting(editor_uk)
+    codes = [token.token for token in StaticDevice.objects.get(user=editor_uk).token_set.all()]
+    time_machine.move_to("2026-12-06 12:06:00+00:00", tick=False)
+    assert client.get("/admin/").status_code == 200  # any newsroom page drops them
+    assert not any(code in str(stored_session(client)) for code in codes)
+    assert client.get(codes_url).status_code == 302  # and they are not shown any more

@@ -1,9 +1,10 @@
 """Creates the demo newsroom's staff accounts and prints how to log in.
 
 One admin plus a reporter, editor and translator per edition, all sharing one generated
-password. The admin and the editors (the roles that must use two-factor authentication) have an
-authenticator app (TOTP) enrolled. Password and TOTP secrets are kept in var/demo-login.txt
-(outside git, mode 600), so a second `make demo` prints the same and scripts can read them:
+password. The admin, the editors and the translators (the roles that must use two-factor
+authentication by default: all of them publish) have an authenticator app (TOTP) enrolled.
+Password and TOTP secrets are kept in var/demo-login.txt (outside git, mode 600), so a second
+`make demo` prints the same and scripts can read them:
 
     password: <password>
     totp admin: <base32 secret>
@@ -101,7 +102,7 @@ class Command(BaseCommand):
                     user.set_password(password)
                     user.save()
                     user.groups.add(Group.objects.get(name=roles.group_name(role, edition.code)))
-                if role == roles.EDITORS:
+                if role in (roles.EDITORS, roles.TRANSLATORS):
                     with_totp.append(user)
         totp_secrets = {
             user.username: ensure_totp(user, known_secrets.get(user.username)) for user in with_totp
