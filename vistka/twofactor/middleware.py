@@ -44,7 +44,12 @@ class TwoFactorMiddleware:
     def pending_step(self, request):
         """The URL name of the step this request must take first, or None."""
         user = request.user
-        if not user.is_authenticated or request.path_info.startswith(policy.open_paths()):
+        if not user.is_authenticated:
+            return None
+        # The sign-in page is open, but not as a way round the step: a restricted reader page sends
+        # a password-only session there, and Wagtail would send it straight back (a loop).
+        back_to_sign_in = request.path_info == reverse("wagtailadmin_login") and request.method == "GET"
+        if request.path_info.startswith(policy.open_paths()) and not back_to_sign_in:
             return None
         if user.is_verified():
             return None

@@ -153,3 +153,24 @@ def test_the_default_requires_translators_too():
 def test_a_translator_is_sent_to_enrolment(translator_en):
     client = signed_in_with_password_only(translator_en)
     assert client.get("/admin/")["Location"].startswith("/admin/2fa/enrol/")
+
+
+def test_a_restricted_page_leads_a_password_only_session_to_the_second_step_not_round_in_a_loop(
+    editor_uk,
+):
+    restrict_home(PageViewRestriction.LOGIN)
+    device = totp_device(editor_uk)
+    client = signed_in_with_password_only(editor_uk)
+
+    hops, url = [], "/"
+    for _ in range(5):
+        response = client.get(url)
+        if response.status_code != 302:
+            break
+        url = response["Location"]
+        hops.append(url.split("?")[0])
+    assert hops == ["/admin/login/", "/admin/2fa/verify/"], hops
+
+    verified = client.post(url, {"code": code_for(device)})
+    assert verified.status_code == 302
+    assert shown(client.get("/", follow=True))
