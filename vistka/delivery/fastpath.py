@@ -21,6 +21,7 @@ import brotli
 from django.conf import settings
 from django.dispatch import Signal
 
+from vistka.core.proxies import is_trusted_proxy
 from vistka.delivery import fragments
 
 # The API sets its own caching and conditional-request rules; files have their own servers.
@@ -262,6 +263,10 @@ class FastPath:
     def __call__(self, environ, start_response):
         method = environ.get("REQUEST_METHOD", "GET")
         path = environ.get("PATH_INFO", "/")
+        if "HTTP_SURROGATE_CAPABILITY" in environ and not is_trusted_proxy(environ.get("REMOTE_ADDR")):
+            # Only our Varnish asks for ESI: a client's header would skip this cache and get (and a
+            # CDN in front keep) a page with raw <esi:include> instead of its latest-news column.
+            del environ["HTTP_SURROGATE_CAPABILITY"]
         if (
             method not in ("GET", "HEAD")
             or path.startswith(BYPASS_PREFIXES)

@@ -19,6 +19,7 @@ from django.template.response import TemplateResponse
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
+from vistka.core.proxies import is_trusted_proxy
 from vistka.delivery import keys
 from vistka.editions.languages import EDITIONS_BY_CODE
 
@@ -56,7 +57,9 @@ def slot(request, name, edition):
 
 
 def uses_esi(request):
-    return "ESI/1.0" in request.META.get("HTTP_SURROGATE_CAPABILITY", "")
+    return "ESI/1.0" in request.META.get("HTTP_SURROGATE_CAPABILITY", "") and is_trusted_proxy(
+        request.META.get("REMOTE_ADDR")
+    )
 
 
 def esi_include(name, edition):
