@@ -4,6 +4,7 @@ import email
 import socket
 import threading
 import time
+from contextlib import contextmanager
 from email.policy import default as default_policy
 
 import pytest
@@ -40,10 +41,9 @@ def free_port():
         return sock.getsockname()[1]
 
 
-@pytest.fixture
-def smtp_inbox():
-    """Start aiosmtpd on a free loopback port; Django's smtp backend sends there for the test."""
-    inbox = Inbox()
+@contextmanager
+def smtp_server(inbox):
+    """aiosmtpd with this inbox on a free loopback port; Django's smtp backend sends there."""
     controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
     controller.start()
     try:
@@ -60,6 +60,12 @@ def smtp_inbox():
             yield inbox
     finally:
         controller.stop()
+
+
+@pytest.fixture
+def smtp_inbox():
+    with smtp_server(Inbox()) as inbox:
+        yield inbox
 
 
 def body_of(message):

@@ -7,13 +7,11 @@ import time
 from urllib.parse import urlsplit
 
 import pytest
-from aiosmtpd.controller import Controller
 from django.contrib.auth import get_user_model
-from django.test import override_settings
 
 from vistka.accounts.notices import send_security_notice
 from vistka.accounts.tests.helpers import PASSWORD, SAFARI_IPHONE, browser, sign_in, signed_in
-from vistka.accounts.tests.smtp import Inbox, free_port
+from vistka.accounts.tests.smtp import Inbox, smtp_server
 
 pytestmark = pytest.mark.django_db
 
@@ -33,23 +31,9 @@ class SlowInbox(Inbox):
 
 @pytest.fixture
 def slow_smtp_inbox():
-    inbox = SlowInbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    try:
-        with override_settings(
-            EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
-            EMAIL_HOST="127.0.0.1",
-            EMAIL_PORT=controller.port,
-            EMAIL_USE_TLS=False,
-            EMAIL_USE_SSL=False,
-            EMAIL_HOST_USER="",
-            EMAIL_HOST_PASSWORD="",
-        ):
-            yield inbox
-            inbox.wait_for(1, timeout=5)  # the pool's send finishes before the server stops
-    finally:
-        controller.stop()
+    with smtp_server(SlowInbox()) as inbox:
+        yield inbox
+        inbox.wait_for(1, timeout=5)  # the pool's send finishes before the server stops
 
 
 @pytest.mark.parametrize("kind", ["password-changed", "new-sign-in", "sign-in-attempts"])
