@@ -15,6 +15,9 @@ stack: ## Varnish on $${PORT:-8000} in front of $${APP_PROCESSES:-2} app process
 bench: deps ## Measure delivery against nginx serving the same bytes (BENCH_QUICK=1: short run; BENCH_DATABASE_URL=...)
 	$(PY) -m bench.run
 
+drills: deps ## Resilience drills on loopback, each PASS/FAIL with its figures (DRILLS_QUICK=1: the quick set; DRILLS=a,b)
+	$(PY) -m drills.run
+
 deps: ## Create .venv and install the pinned dependencies
 	bin/install-deps
 
@@ -37,4 +40,4 @@ format: deps ## Ruff fix and format
 messages: deps ## Extract interface strings into the uk/ru/en catalogues (needs GNU gettext)
 	cd vistka && SECRET_KEY=x ../$(PY) ../manage.py makemessages -l uk -l ru -l en --no-obsolete -i 'demo/*'
 
-.PHONY: help demo stack bench deps test test-postgres lint format messages
+.PHONY: help demo stack bench drills deps test test-postgres lint format messages

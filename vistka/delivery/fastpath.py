@@ -19,10 +19,9 @@ from urllib.parse import parse_qsl, urlencode
 
 import brotli
 from django.conf import settings
-from django.dispatch import Signal
 
 from vistka.core.proxies import is_trusted_proxy
-from vistka.delivery import fragments
+from vistka.delivery import fragments, purge_log
 
 # The API sets its own caching and conditional-request rules; files have their own servers.
 BYPASS_PREFIXES = ("/admin/", "/newsroom/", "/documents/", "/static/", "/media/", "/django-admin/", "/api/")
@@ -59,10 +58,8 @@ SKIPPED_HEADERS = {
     "x-cache",
     fragments.SLOTS_HEADER.lower(),
 }
-POLL_INTERVAL = 0.5
-# Sent with the keys of each purge another process logged, once this one has applied it: what
-# that process forgot in its own per-process cache, this one forgets too (vistka.reader).
-purged_elsewhere = Signal()
+POLL_INTERVAL = purge_log.POLL_INTERVAL
+purged_elsewhere = purge_log.purged_elsewhere  # vistka.reader forgets what other processes purged
 
 
 def normalise_query(query_string):
@@ -178,26 +175,8 @@ class Store:
             return self.fill_locks.setdefault(url, threading.Lock())
 
     def poll(self):
-        """Apply purges other processes logged since the last look (at most every POLL_INTERVAL)."""
-        now = time.monotonic()
-        if now < self.next_poll:
-            return
-        self.next_poll = now + POLL_INTERVAL
-        from django.db import DatabaseError
-
-        from vistka.delivery.models import PurgeEvent
-
-        try:
-            if self.last_event is None:
-                self.last_event = PurgeEvent.objects.order_by("-id").values_list("id", flat=True).first() or 0
-                return
-            events = list(PurgeEvent.objects.filter(id__gt=self.last_event).values_list("id", "keys"))
-        except DatabaseError:
-            return  # database down: keep serving what we have
-        for event_id, keys in events:
-            self.purge(keys.split())
-            purged_elsewhere.send(sender=Store, keys=keys.split())
-            self.last_event = max(self.last_event, event_id)
+        """Apply purges other processes logged since the last look (vistka.delivery.purge_log)."""
+        purge_log.follow(self)
 
 
 STORE = Store()

@@ -1,0 +1,1 @@
+"""Resilience drills: `make drills` (see drills/run.py)."""
