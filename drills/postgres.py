@@ -53,7 +53,8 @@ class PrivatePostgres:
 
     def start(self, timeout=30):
         options = f"-p {self.port} -k {self.socket_dir} -c listen_addresses=127.0.0.1 -c fsync=off"
-        self._run("pg_ctl", "-D", self.directory, "-l", self.log, "-o", options, "-w", "-t", str(timeout), "start")
+        argv = ["pg_ctl", "-D", self.directory, "-l", self.log, "-o", options, "-w", "-t", f"{timeout}"]
+        self._run(*argv, "start")
         return self
 
     def stop(self, mode="fast"):

@@ -41,7 +41,8 @@ def truthy(value):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    formatter = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=formatter)
     parser.add_argument("names", nargs="*")
     parser.add_argument("--quick", action="store_true", default=truthy(os.environ.get("DRILLS_QUICK")))
     parser.add_argument("--list", action="store_true")
@@ -70,14 +71,15 @@ def main(argv=None):
     say("")
     for report in reports:
         figures = "; ".join(
-            f"{label} {value:,.2f}{unit and ' ' + unit}" if isinstance(value, float) else f"{label} {value}{unit and ' ' + unit}"
+            f"{label} {f'{value:.2f}' if isinstance(value, float) else value}{unit and ' ' + unit}"
             for label, value, unit in report.figures
         )
         say(f"{'PASS' if report.passed else 'FAIL'} {report.name}: {figures}")
         for failure in report.failures:
             say(f"     failed: {failure}")
     failed = [r.name for r in reports if not r.passed]
-    say(f"DRILLS passed={len(reports) - len(failed)} failed={len(failed)}" + (f" ({', '.join(failed)})" if failed else ""))
+    which = f" ({', '.join(failed)})" if failed else ""
+    say(f"DRILLS passed={len(reports) - len(failed)} failed={len(failed)}{which}")
     return 1 if failed else 0
 
 
