@@ -468,3 +468,24 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = min(NEWSROOM_MAX_BODY_BYTES, 2621440)
 WAGTAILDOCS_MAX_UPLOAD_SIZE = min(
     NEWSROOM_MAX_BODY_BYTES, int(os.environ.get("DOCUMENT_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
 )
+
+# --- Observability: readiness, metrics, logs (vistka.observability) ---
+
+# /_health/ready/ (readiness) and /_metrics are answered by the WSGI wrapper in vistka/wsgi.py.
+INSTALLED_APPS += ["vistka.observability"]
+MIDDLEWARE.append("vistka.observability.signals.DatabaseErrorMiddleware")  # last: sees view errors first
+READY_TIMEOUT = float(os.environ.get("READY_TIMEOUT", "1"))  # seconds the checks may take together
+READY_MAX_PURGE_LAG = float(os.environ.get("READY_MAX_PURGE_LAG", "60"))  # seconds; 0: not checked
+READY_MAX_SCHEDULER_LATENESS = float(os.environ.get("READY_MAX_SCHEDULER_LATENESS", "300"))  # 0: not checked
+OBSERVABILITY_PURGE_STATUS = "vistka.delivery.purge_delivery.status"
+OBSERVABILITY_SCHEDULER_LATENESS = "vistka.newsroom.scheduling.lateness"
+# Who may read /_metrics: real client addresses or networks (X-Forwarded-For through TRUSTED_PROXIES),
+# and when METRICS_TOKEN is set, only with `Authorization: Bearer <token>`. Everyone else gets 404.
+METRICS_ALLOWED = env_list("METRICS_ALLOWED", "127.0.0.1,::1")
+METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
+VARNISHSTAT_NAME = os.environ.get("VARNISHSTAT_NAME", "")  # varnishd -n of a local Varnish: its hit ratio
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "json")  # json (one object a line) or text
+ACCESS_LOG = os.environ.get("ACCESS_LOG", "django")  # django: requests that reach Django; all; off
+from vistka.observability import logging_config as _observability_logging  # noqa: E402
+
+_observability_logging.apply(LOGGING, LOG_FORMAT, ACCESS_LOG)

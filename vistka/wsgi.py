@@ -7,9 +7,12 @@ django_application = get_wsgi_application()
 
 from vistka.core.limits import BodyLimit  # noqa: E402  (needs Django set up)
 from vistka.delivery.fastpath import FastPath  # noqa: E402
+from vistka.observability.observed import Observed  # noqa: E402
 
-# Outermost: an oversized request body is refused before anything reads it.
-application = BodyLimit(FastPath(django_application))
+# Outermost: request ids, readiness and metrics endpoints, counting every answer (fast-path hits
+# too) and the access log; it reads no body. Then an oversized request body is refused before
+# anything reads it.
+application = Observed(BodyLimit(FastPath(django_application)))
 
 from vistka.reader.lemmas import load_dictionaries  # noqa: E402
 

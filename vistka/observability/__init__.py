@@ -1,0 +1,1 @@
+"""Observability (issue 14): readiness, Prometheus metrics, structured logs with request ids."""
