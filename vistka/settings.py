@@ -489,3 +489,12 @@ ACCESS_LOG = os.environ.get("ACCESS_LOG", "django")  # django: requests that rea
 from vistka.observability import logging_config as _observability_logging  # noqa: E402
 
 _observability_logging.apply(LOGGING, LOG_FORMAT, ACCESS_LOG)
+
+# --- Backups ------------------------------------------------------------------------------------
+
+# `manage.py backup` writes verified archives (database snapshot + media + manifest) here and keeps
+# the newest BACKUP_KEEP of them (0: all) and, with BACKUP_KEEP_DAYS, none older than that.
+INSTALLED_APPS += ["vistka.backups"]
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", VAR_DIR / "backups"))
+BACKUP_KEEP = int(os.environ.get("BACKUP_KEEP", "14"))
+BACKUP_KEEP_DAYS = int(os.environ.get("BACKUP_KEEP_DAYS", "0"))
