@@ -1,7 +1,7 @@
 vcl 4.1;
 # Vistka at the edge: cache keys (xkey), grace, ESI for the latest-news column, purges only
 # from allowed addresses, no cookies on public pages, and query strings reduced to the
-# parameters the site uses so junk parameters cannot bypass the cache.
+# parameters each route reads so junk parameters cannot bypass the cache.
 #
 # Two layers in one varnishd, because ESI assembly on every hit halves what Varnish serves:
 #   - the public listener keeps ready, assembled copies of pages (one per encoding) and hands
@@ -11,16 +11,36 @@ vcl 4.1;
 # An assembled copy carries its page's keys plus its fragments' keys, so a new story soft-purges
 # the fragment and the assembled copies; each copy is re-assembled once, without the app.
 #
+# The shield: only the staff marker cookie (`vistka_staff`, signed; the app verifies it) passes a
+# public page to the app; any other cookie is removed and the cached copy served. The Host is
+# normalised (lower case, no port, no trailing dot) and must be one the site serves.
+#
+# Stale if error, at both layers: a fetch that fails or answers 5xx is abandoned (nothing cached
+# replaces the copy we have) and the request restarts once with a long grace, so any copy still
+# within its `stale-if-error` is served (X-Cache: STALE). Without one, the app's own error page
+# (cacheable for seconds) passes through, or, when the app cannot be reached, a short page in
+# the edition's language with Retry-After.
+#
 # `bin/stack` includes the generated backends.vcl (app processes, the assembler's socket, purge
-# ACL) next to this file.
+# ACL) and site.vcl (hosts, trusted proxies, query parameters per route from
+# vistka/delivery/query_params.json) next to this file: see vistka/delivery/varnish_config.py.
 
 import std;
 import directors;
 import xkey;
 
 include "backends.vcl";
+include "site.vcl";
 
 sub vcl_recv {
+    if (req.restarts == 0) {
+        # Only the public layer, after a failed fetch, may ask the assembler for stale copies.
+        if (local.socket != "inner") {
+            unset req.http.X-Vistka-Stale-If-Error;
+        }
+        unset req.http.X-Vistka-Stale;
+        call vistka_request_id;
+    }
     if (req.method == "PURGE") {
         if (local.socket == "inner" || client.ip !~ purgers) {
             return (synth(403, "Forbidden"));
@@ -38,14 +58,23 @@ sub vcl_recv {
     if (local.socket == "inner") {
         call assembler_recv;
     }
+    unset req.http.X-Vistka-Encoding;
+    unset req.http.X-Vistka-Layer;
     set req.backend_hint = app.backend();
+    # Liveness, readiness and metrics: always the app's own answer, never a cached one.
+    if (req.url ~ "^/_(health|metrics)(/|\?|$)") {
+        return (pass);
+    }
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
-    if (req.url ~ "^/(admin|newsroom|documents|django-admin)(/|$)") {
+    if (req.url ~ "^/(admin|newsroom|documents|django-admin)(/|\?|$)") {
         return (pass);
     }
-    if (req.http.Cookie ~ "(^|;\s*)sessionid=") {
+    call vistka_host;
+    # Staff see pages as staff: the app checks the marker's signature (a forged one gets the
+    # cached page from the app's fast path). `sessionid` alone no longer passes.
+    if (req.http.Cookie ~ "(^|;\s*)vistka_staff=") {
         return (pass);
     }
     call vistka_normalise;
@@ -56,25 +85,30 @@ sub vcl_recv {
         set req.http.X-Vistka-Encoding = "identity";
     }
     set req.backend_hint = assembler;
-    # Past its TTL a page is served while one fetch refreshes it (stale-while-revalidate);
-    # while the app is down, for a whole day (grace).
-    if (std.healthy(app.backend())) {
+    call vistka_grace;
+    return (hash);
+}
+
+sub vistka_grace {
+    # Past its TTL a page is served while one fetch refreshes it (stale-while-revalidate, 60 s
+    # at the public layer; none at the assembler, so assembled copies are built from fresh
+    # parts). After a failed fetch, or while the app's probe says it is down, any copy still
+    # within its own grace (the response's stale-if-error) is better than an error.
+    if (req.http.X-Vistka-Stale-If-Error || !std.healthy(app.backend())) {
+        set req.http.X-Vistka-Stale-If-Error = "1";
+        set req.grace = 3650d;
+    } else if (local.socket == "inner") {
+        set req.grace = 0s;
+    } else {
         set req.grace = 60s;
     }
-    return (hash);
 }
 
 sub vistka_normalise {
     unset req.http.Cookie;
     unset req.http.Authorization;
-    # Keep only the query parameters the site reads, sorted.
-    if (req.url ~ "\?") {
-        set req.url = regsuball(req.url, "([?&])(?!(q|order|offset|before|cursor|limit|edition|kind|section|tag|author|since|until)=)[^&#]*", "\1");
-        set req.url = regsuball(req.url, "&{2,}", "&");
-        set req.url = regsub(req.url, "\?&+", "?");
-        set req.url = regsub(req.url, "[?&]+$", "");
-        set req.url = std.querysort(req.url);
-    }
+    # Keep only the query parameters this route reads, sorted (site.vcl, from query_params.json).
+    call vistka_query;
     # Editions are chosen by path; the browser's language never splits the cache.
     unset req.http.Accept-Language;
 }
@@ -86,14 +120,12 @@ sub assembler_recv {
         return (synth(405));
     }
     call vistka_normalise;
+    # The public layer named the client; the Unix socket's peer (0.0.0.0) is nobody.
+    set req.http.X-Forwarded-For = regsub(req.http.X-Forwarded-For, ",\s*0\.0\.0\.0$", "");
     unset req.http.X-Vistka-Encoding;
     set req.http.X-Vistka-Layer = "assembler";
     set req.http.Surrogate-Capability = "varnish=ESI/1.0";
-    # An assembled copy must not be built from stale parts while the app can give fresh ones;
-    # while it is down, stale parts are better than an error.
-    if (std.healthy(req.backend_hint)) {
-        set req.grace = 0s;
-    }
+    call vistka_grace;
     return (hash);
 }
 
@@ -119,6 +151,21 @@ sub vcl_backend_fetch {
 }
 
 sub vcl_backend_response {
+    if (beresp.status >= 500 && !bereq.uncacheable) {
+        # Never replace a copy we may still serve with an error: give up this fetch, and the
+        # request restarts looking for a stale copy (vcl_synth).
+        if (bereq.is_bgfetch || !bereq.http.X-Vistka-Stale-If-Error) {
+            return (abandon);
+        }
+        # No copy to serve: the app's own error page (503 with Retry-After while its database
+        # is down), kept a few seconds so a crowd does not hammer the app.
+        if (beresp.ttl > 5s) {
+            set beresp.ttl = 5s;
+        }
+        set beresp.grace = 0s;
+        set beresp.keep = 0s;
+        return (deliver);
+    }
     if (bereq.http.X-Vistka-Layer == "assembler" && beresp.http.Surrogate-Control ~ "ESI/1.0") {
         unset beresp.http.Surrogate-Control;
         set beresp.do_esi = true;
@@ -128,22 +175,23 @@ sub vcl_backend_response {
         set beresp.ttl = 120s;
         return (deliver);
     }
-    set beresp.grace = 24h;
-    set beresp.keep = 1h;
-    if (beresp.status >= 500) {
-        # Never replace a good copy with an error: keep serving the stale one.
-        if (bereq.is_bgfetch) {
-            return (abandon);
-        }
-        set beresp.ttl = 1s;
-        set beresp.grace = 0s;
+    # Served stale, while the app fails, for as long as the page says (stale-if-error).
+    set beresp.grace = std.duration(
+        regsub(beresp.http.Cache-Control, "^.*stale-if-error=(\d+).*$", "\1") + "s", 24h);
+    if (beresp.grace < 60s) {
+        set beresp.grace = 60s;
     }
+    set beresp.keep = 1h;
     if (bereq.http.X-Vistka-Encoding) {
         # An assembled copy is re-assembled (from the assembler's objects, not the app) at least
         # every 10 s: should it have been built from a stale part while the app was unreachable
         # for a moment, that ends within seconds of the app's return.
         if (beresp.ttl > 10s) {
             set beresp.ttl = 10s;
+        }
+        if (beresp.http.X-Vistka-Stale) {
+            # The assembler could only give a stale page: keep it a few seconds, then ask again.
+            set beresp.ttl = 5s;
         }
         # An assembled copy: purged with its page and with each fragment it shows.
         if (beresp.http.X-Vistka-Fragment-Keys) {
@@ -160,23 +208,80 @@ sub vcl_backend_response {
 }
 
 sub vcl_backend_error {
-    set beresp.http.Content-Type = "text/html; charset=utf-8";
-    set beresp.http.Cache-Control = "no-store";
+    # The app could not be reached. A cached copy may still be served: give up, restart stale.
+    if (bereq.is_bgfetch || (!bereq.uncacheable && !bereq.http.X-Vistka-Stale-If-Error)) {
+        return (abandon);
+    }
     set beresp.http.Retry-After = "30";
-    synthetic({"<!doctype html><html lang="uk"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Vistka</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem"><h1>Vistka</h1><p>Сайт тимчасово недоступний. Спробуйте за хвилину.</p><p lang="ru">Сайт временно недоступен. Попробуйте через минуту.</p><p lang="en">The site is temporarily unavailable. Please try again in a minute.</p></body></html>"});
+    if (bereq.uncacheable) {
+        set beresp.http.Cache-Control = "no-store";
+    } else {
+        # No copy anywhere: the same short page for everyone for a few seconds.
+        set beresp.http.Cache-Control = "public, max-age=5, s-maxage=5";
+        set beresp.ttl = 5s;
+        set beresp.grace = 0s;
+        set beresp.keep = 0s;
+    }
+    if (bereq.url ~ "^/_fragments/") {
+        # A missing column inside a page is better than an error page inside it.
+        set beresp.http.Content-Type = "text/html; charset=utf-8";
+        synthetic("");
+        return (deliver);
+    }
+    call vistka_error_page;
+    return (deliver);
+}
+
+sub vistka_error_page {
+    # The edition's language by path: /ru/ Russian, /en/ English, anything else Ukrainian.
+    set beresp.http.Content-Type = "text/html; charset=utf-8";
+    if (bereq.url ~ "^/ru(/|\?|$)") {
+        synthetic({"<!doctype html><html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Сайт временно недоступен</title></head><body><h1>Сайт временно недоступен</h1><p>Мы уже работаем над этим. Попробуйте через минуту.</p></body></html>"});
+    } else if (bereq.url ~ "^/en(/|\?|$)") {
+        synthetic({"<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>The site is temporarily unavailable</title></head><body><h1>The site is temporarily unavailable</h1><p>We are working on it. Please try again in a minute.</p></body></html>"});
+    } else {
+        synthetic({"<!doctype html><html lang="uk"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Сайт тимчасово недоступний</title></head><body><h1>Сайт тимчасово недоступний</h1><p>Ми вже працюємо над цим. Спробуйте за хвилину.</p></body></html>"});
+    }
+}
+
+sub vcl_synth {
+    if (resp.status == 503 && resp.reason == "Backend fetch failed" && req.restarts == 0
+        && !req.http.X-Vistka-Stale-If-Error && (req.method == "GET" || req.method == "HEAD")) {
+        # The fetch failed or was abandoned (vcl_backend_*): look again for a stale copy.
+        set req.http.X-Vistka-Stale-If-Error = "1";
+        return (restart);
+    }
+    if (req.esi_level > 0) {
+        # An include that failed leaves nothing in the page.
+        set resp.body = "";
+        return (deliver);
+    }
+    if (local.socket != "inner") {
+        set resp.http.X-Request-Id = req.http.X-Request-Id;
+    }
     return (deliver);
 }
 
 sub vcl_deliver {
+    if (req.esi_level > 0 && resp.status >= 500) {
+        return (synth(503, "Include failed"));
+    }
+    if (req.http.X-Vistka-Stale-If-Error && obj.hits > 0 && obj.ttl <= 0s) {
+        set resp.http.X-Vistka-Stale = "1";
+    }
     if (local.socket == "inner") {
         # To the public layer: the keys travel with the assembled copy.
         return (deliver);
     }
-    if (obj.hits > 0) {
+    if (resp.http.X-Vistka-Stale) {
+        set resp.http.X-Cache = "STALE";
+    } else if (obj.hits > 0) {
         set resp.http.X-Cache = "HIT";
     } else {
         set resp.http.X-Cache = "MISS";
     }
+    set resp.http.X-Request-Id = req.http.X-Request-Id;
+    unset resp.http.X-Vistka-Stale;
     unset resp.http.xkey;
     unset resp.http.X-Vistka-Fragment-Keys;
     unset resp.http.X-Varnish;

@@ -1,10 +1,17 @@
-"""The generated part of the VCL (one backend per app process, the assembler's socket, the purge
-ACL) and the varnishd command line, shared by `bin/stack`, the bench and the tests."""
+"""The generated part of the VCL and the varnishd command line, shared by `bin/stack`, the bench
+and the tests: backends.vcl (one backend per app process, the assembler's socket, the purge ACL)
+and site.vcl (the hosts served, the trusted proxies, and the query parameters each route reads,
+from the same settings and query_params.json as the app, so the two never disagree)."""
 
 import argparse
+import ipaddress
+import json
 import os
+import re
 import shlex
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 PROBE = '.probe = { .url = "/_health/"; .interval = 1s; .timeout = 2s; .window = 3; .threshold = 2; }'
@@ -62,14 +69,170 @@ def render(processes, base_port, host="127.0.0.1", purgers=("127.0.0.1", "::1"),
     return "\n".join(lines) + "\n"
 
 
+def site_facts():
+    """The settings site.vcl is made from: {"routes": [[name, regex, params]], "hosts": [...],
+    "proxies": [...]}. Read from Django's settings; in a process whose settings cannot load (a
+    drill or bench without SECRET_KEY), from a child process that loads them with a throwaway key
+    (nothing is signed there), so this process's own settings are never touched."""
+    from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vistka.settings")
+    try:
+        hosts, proxies = list(settings.ALLOWED_HOSTS), list(settings.TRUSTED_PROXIES)
+    except ImproperlyConfigured:
+        if os.environ.get("VISTKA_SITE_FACTS_CHILD"):
+            raise
+        env = {
+            **os.environ,
+            "SECRET_KEY": "throwaway-for-reading-settings-only",
+            "VISTKA_SITE_FACTS_CHILD": "1",
+        }
+        done = subprocess.run(  # noqa: S603
+            [sys.executable, "-m", "vistka.delivery.varnish_config", "--facts"],
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+            cwd=Path(__file__).resolve().parents[2],
+        )
+        return json.loads(done.stdout)
+    from vistka.delivery.query_params import routes
+
+    return {
+        "routes": [[n, p, sorted(params)] for n, p, params in routes()],
+        "hosts": hosts,
+        "proxies": proxies,
+    }
+
+
+def _vcl_string(text):
+    """A VCL long string; VCL has no escapes, so text that could end it is refused."""
+    if '"}' in text or "\n" in text:
+        raise ValueError(f"cannot be put in VCL: {text!r}")
+    return '{"' + text + '"}'
+
+
+def _keep_params(params):
+    """A regsuball that drops every parameter but `params` (and those with an empty value)."""
+    names = "|".join(re.escape(name) for name in sorted(params))
+    return f'regsuball(req.url, {_vcl_string(f"([?&])(?!(?:{names})=[^&#])[^&#]*")}, "\\1")'
+
+
+def render_query(routes):
+    """`sub vistka_query`: the query string reduced to the route's parameters, sorted."""
+    lines = [
+        "sub vistka_query {",
+        '    set req.url = regsub(req.url, "#.*$", "");',
+        '    if (req.url !~ "\\?") {',
+        "        return;",
+        "    }",
+    ]
+    lines.append('    set req.http.X-Vistka-Path = regsub(req.url, "\\?.*$", "");')
+    keyword = "if"
+    for name, pattern, params in routes:
+        lines.append(f"    {keyword} (req.http.X-Vistka-Path ~ {_vcl_string(pattern)}) {{  # {name}")
+        if params:
+            lines.append(f"        set req.url = {_keep_params(params)};")
+        else:
+            lines.append("        set req.url = req.http.X-Vistka-Path;")
+        keyword = "} else if"
+    lines.append("    } else {")
+    lines.append("        set req.url = req.http.X-Vistka-Path;")
+    lines.append("    }")
+    lines.append("    unset req.http.X-Vistka-Path;")
+    lines.append('    set req.url = regsuball(req.url, "&{2,}", "&");')
+    lines.append('    set req.url = regsub(req.url, "\\?&+", "?");')
+    lines.append('    set req.url = regsub(req.url, "[?&]+$", "");')
+    lines.append("    set req.url = std.querysort(req.url);")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _host_pattern(hosts):
+    """ALLOWED_HOSTS as one anchored regex ("*": any; ".example.org": it and its subdomains)."""
+    if "*" in hosts or not hosts:
+        return None
+    alternatives = []
+    for host in hosts:
+        host = host.lower().rstrip(".")
+        if host.startswith("."):
+            alternatives.append(f"(?:[a-z0-9-]+\\.)*{re.escape(host[1:])}")
+        else:
+            alternatives.append(re.escape(host))
+    return "^(?:" + "|".join(alternatives) + ")$"
+
+
+def render_host(hosts):
+    """`sub vistka_host`: lower case, no port, no trailing dot; a host the site does not serve is
+    answered 400 before any lookup, so a flood of made-up hosts creates no cache objects."""
+    canonical = next(
+        (h.lower().rstrip(".") for h in hosts if h and not h.startswith(".") and h != "*"), "localhost"
+    )
+    lines = ["sub vistka_host {"]
+    lines.append("    if (!req.http.host) {")
+    lines.append(f"        set req.http.host = {_vcl_string(canonical)};")
+    lines.append("    }")
+    without_port = '"^(\\[[^\\]]*\\]|[^:]*)(:[0-9]*)?$", "\\1"'
+    lines.append(f"    set req.http.host = std.tolower(regsub(req.http.host, {without_port}));")
+    lines.append('    set req.http.host = regsub(req.http.host, "\\.+$", "");')
+    pattern = _host_pattern(hosts)
+    if pattern:
+        lines.append(f"    if (req.http.host !~ {_vcl_string(pattern)}) {{")
+        lines.append('        return (synth(400, "Unknown host"));')
+        lines.append("    }")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _acl_entry(address):
+    network = ipaddress.ip_network(address.strip(), strict=False)
+    if network.prefixlen == network.max_prefixlen:
+        return f'    "{network.network_address}";'
+    return f'    "{network.network_address}"/{network.prefixlen};'
+
+
+def render_request_id(proxies):
+    """`acl vistka_proxies` and `sub vistka_request_id`: a well-formed X-Request-Id is kept only
+    from a trusted proxy (TRUSTED_PROXIES) or the public layer; otherwise Varnish makes one."""
+    lines = ["acl vistka_proxies {", *(_acl_entry(p) for p in proxies if p.strip()), "}"]
+    lines.append("sub vistka_request_id {")
+    lines.append(
+        '    if (req.http.X-Request-Id !~ "^[A-Za-z0-9._:-]{8,128}$"'
+        ' || (local.socket != "inner" && client.ip !~ vistka_proxies)) {'
+    )
+    lines.append(
+        '        set req.http.X-Request-Id = "v" + std.integer(time=now) + "-" + req.xid + "-"'
+        " + std.integer(real=std.random(0, 2147483647));"
+    )
+    lines.append("    }")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def render_site(facts=None):
+    """site.vcl: hosts, trusted proxies and query parameters per route."""
+    facts = facts or site_facts()
+    header = "# Generated by vistka/delivery/varnish_config.py from the settings and query_params.json.\n"
+    return "\n".join(
+        [
+            header,
+            render_host(facts["hosts"]),
+            render_request_id(facts["proxies"]),
+            render_query(facts["routes"]),
+        ]
+    )
+
+
 def prepare(run_dir, processes, base_port, host="127.0.0.1", purgers=("127.0.0.1", "::1")):
-    """Write vistka.vcl and backends.vcl into `run_dir`, readable by varnishd's own users."""
+    """Write vistka.vcl, backends.vcl and site.vcl into `run_dir`, readable by varnishd's users."""
     run_dir = Path(run_dir)
     run_dir.mkdir(parents=True, exist_ok=True)
     os.chmod(run_dir, 0o755)  # noqa: S103 (varnishd's compiler and child run as other users)
     (run_dir / "backends.vcl").write_text(render(processes, base_port, host, purgers, run_dir))
+    (run_dir / "site.vcl").write_text(render_site())
     shutil.copy(VCL, run_dir / "vistka.vcl")
-    for name in ("backends.vcl", "vistka.vcl"):
+    for name in ("backends.vcl", "site.vcl", "vistka.vcl"):
         os.chmod(run_dir / name, 0o644)
 
 
@@ -100,10 +263,16 @@ def main():
     parser.add_argument("--processes", type=int, default=2)
     parser.add_argument("--base-port", type=int, default=8101)
     parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--run-dir", required=True, help="where the VCL files and varnishd's state go")
+    parser.add_argument("--run-dir", help="where the VCL files and varnishd's state go")
+    parser.add_argument("--facts", action="store_true", help="print the settings site.vcl is made from")
     parser.add_argument("--listen", default="127.0.0.1:8000")
     parser.add_argument("--memory", default="256m")
     args = parser.parse_args()
+    if args.facts:
+        print(json.dumps(site_facts()))  # noqa: T201
+        return
+    if not args.run_dir:
+        parser.error("--run-dir is required")
     purgers = [p for p in os.environ.get("VARNISH_PURGERS", "127.0.0.1,::1").split(",") if p]
     prepare(args.run_dir, args.processes, args.base_port, args.host, purgers)
     print(shlex.join(varnishd_argv(args.run_dir, args.listen, args.memory)))  # noqa: T201
