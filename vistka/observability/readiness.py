@@ -86,6 +86,8 @@ def purge_status():
 
 
 def _measured(name, read, limit, unit):
+    if not limit:
+        return {"ok": True, "checked": False}
     try:
         found = read()
     except Exception as error:  # noqa: BLE001
@@ -93,7 +95,7 @@ def _measured(name, read, limit, unit):
     if found is None:
         return {"ok": True, "available": False}
     value, count = found
-    return {"ok": not limit or value <= limit, unit: round(value, 3), name: count, "limit": limit}
+    return {"ok": value <= limit, unit: round(value, 3), name: count, "limit": limit}
 
 
 def _database_checks():
