@@ -475,7 +475,7 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = min(
 INSTALLED_APPS += ["vistka.observability"]
 MIDDLEWARE.append("vistka.observability.signals.DatabaseErrorMiddleware")  # last: sees view errors first
 READY_TIMEOUT = float(os.environ.get("READY_TIMEOUT", "1"))  # seconds the checks may take together
-READY_MAX_PURGE_LAG = float(os.environ.get("READY_MAX_PURGE_LAG", "60"))  # seconds; 0: not checked (nor in /_metrics)
+READY_MAX_PURGE_LAG = float(os.environ.get("READY_MAX_PURGE_LAG", "60"))  # s; 0: unchecked, not in /_metrics
 READY_MAX_SCHEDULER_LATENESS = float(os.environ.get("READY_MAX_SCHEDULER_LATENESS", "300"))  # 0: not checked
 OBSERVABILITY_PURGE_STATUS = "vistka.delivery.purge_delivery.status"
 OBSERVABILITY_SCHEDULER_LATENESS = "vistka.newsroom.scheduling.lateness"
