@@ -498,3 +498,8 @@ INSTALLED_APPS += ["vistka.backups"]
 BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", VAR_DIR / "backups"))
 BACKUP_KEEP = int(os.environ.get("BACKUP_KEEP", "14"))
 BACKUP_KEEP_DAYS = int(os.environ.get("BACKUP_KEEP_DAYS", "0"))
+
+# --- Concurrent saves (vistka.concurrency) ---
+
+# A save based on an outdated revision or record version is refused and its content kept.
+INSTALLED_APPS += ["vistka.concurrency"]

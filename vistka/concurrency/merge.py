@@ -1,0 +1,83 @@
+"""Field by field: what the refused version and the saved one differ in, and the merged content.
+
+The comparison is Wagtail's own (the panels' get_comparison, as on the revisions compare screen),
+so every field a story's form edits (text, rich text, stream fields, tags, inline live entries)
+is compared the way the history shows it."""
+
+import copy
+from dataclasses import dataclass
+
+from wagtail.admin.panels import get_edit_handler
+
+MINE = "mine"
+THEIRS = "theirs"
+
+
+def comparison_key(comparison):
+    """The key of the compared value in a revision's content."""
+    if getattr(comparison, "is_child_relation", False):
+        return comparison.field.related_name
+    return comparison.field.name
+
+
+@dataclass
+class FieldChoice:
+    key: str
+    label: str
+    theirs_html: str
+    mine_html: str
+    diff_html: str
+    changed_by_me: bool
+    changed_by_them: bool
+
+    @property
+    def default(self):
+        """Where only one side changed the field, that side; where both did, the user decides."""
+        if self.changed_by_me and not self.changed_by_them:
+            return MINE
+        if self.changed_by_them and not self.changed_by_me:
+            return THEIRS
+        return ""
+
+
+def _comparisons(page, request, obj_a, obj_b):
+    panel = get_edit_handler(type(page)).get_bound_panel(instance=page, request=request, form=None)
+    return {comparison_key(comp(obj_a, obj_b)): comp(obj_a, obj_b) for comp in panel.get_comparison()}
+
+
+def field_choices(page, request, base, theirs, mine):
+    """The fields where `mine` differs from `theirs` (base may be None: then both count as changed)."""
+    between = _comparisons(page, request, theirs, mine)
+    theirs_alone = _comparisons(page, request, theirs, theirs)
+    mine_alone = _comparisons(page, request, mine, mine)
+    mine_from_base = _comparisons(page, request, base, mine) if base is not None else {}
+    theirs_from_base = _comparisons(page, request, base, theirs) if base is not None else {}
+    choices = []
+    for key, comparison in between.items():
+        if not comparison.has_changed():
+            continue
+        choices.append(
+            FieldChoice(
+                key=key,
+                label=comparison.field_label(),
+                theirs_html=theirs_alone[key].htmldiff(),
+                mine_html=mine_alone[key].htmldiff(),
+                diff_html=comparison.htmldiff(),
+                changed_by_me=key not in mine_from_base or mine_from_base[key].has_changed(),
+                changed_by_them=key not in theirs_from_base or theirs_from_base[key].has_changed(),
+            )
+        )
+    return choices
+
+
+def changed_field_labels(page, request, before, after):
+    return [c.field_label() for c in _comparisons(page, request, before, after).values() if c.has_changed()]
+
+
+def merged_content(latest_content, mine_content, chosen_mine):
+    """The latest revision's content with the user's value for each field they chose."""
+    merged = copy.deepcopy(latest_content)
+    for key in chosen_mine:
+        if key in mine_content:
+            merged[key] = copy.deepcopy(mine_content[key])
+    return merged

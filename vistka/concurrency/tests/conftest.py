@@ -1,0 +1,6 @@
+from vistka.newsroom.tests.helpers import (  # noqa: F401 (fixtures)
+    editor_client,
+    editor_uk,
+    reporter_client,
+    reporter_uk,
+)

@@ -1,0 +1,142 @@
+"""A story save based on an outdated revision is refused with its content kept, and merged."""
+
+import re
+
+import pytest
+from wagtail.models import Page
+
+from vistka.audit.models import AuditEvent
+from vistka.concurrency.models import RefusedSave
+from vistka.newsroom import roles
+from vistka.newsroom.tests.helpers import client_for, edit_form_data, edit_url, make_staff
+from vistka.stories.factories import ArticlePageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def story():
+    return ArticlePageFactory(draft=True, title="The first title", lead="The first lead.")
+
+
+@pytest.fixture
+def colleague(db):
+    return make_staff("reporter-uk-2", (roles.REPORTERS, "uk"))
+
+
+def latest_of(story):
+    return Page.objects.get(pk=story.pk).specific.get_latest_revision_as_object()
+
+
+def test_stale_save_is_refused_with_content_kept(story, reporter_uk, colleague):
+    mine, theirs = client_for(reporter_uk), client_for(colleague)
+    my_form = edit_form_data(mine, story, title="My better title")
+    their_form = edit_form_data(theirs, story, lead="Their new lead.")
+    assert theirs.post(edit_url(story), their_form).status_code == 302
+
+    response = mine.post(edit_url(story), my_form)
+
+    assert response.status_code == 200  # the form again, not a redirect to a saved page
+    assert "My better title" in response.text  # the content as sent
+    assert "reporter-uk-2" in response.text  # who saved
+    latest = latest_of(story)
+    assert latest.title == "The first title" and latest.lead == "Their new lead."  # theirs intact
+    refused = RefusedSave.objects.get(page_id=story.pk, user=reporter_uk)
+    assert refused.content["title"] == "My better title"
+    assert refused.form_data["title"] == ["My better title"]
+    assert AuditEvent.objects.filter(action="concurrency.save_refused", object_id=str(story.pk)).exists()
+
+
+def test_saving_the_refused_form_again_is_refused_again(story, reporter_uk, colleague):
+    """No one-click overwrite: the form shown again is still based on the revision it was loaded from."""
+    mine, theirs = client_for(reporter_uk), client_for(colleague)
+    my_form = edit_form_data(mine, story, title="My better title")
+    theirs.post(edit_url(story), edit_form_data(theirs, story, lead="Their new lead."))
+    again = mine.post(edit_url(story), my_form)
+    from wagtail.test.utils.form_data import querydict_from_html
+
+    resent = querydict_from_html(again.text, form_id="page-edit-form")
+    my_form["loaded_revision_id"] = resent["loaded_revision_id"]
+    my_form["loaded_revision_created_at"] = resent["loaded_revision_created_at"]
+
+    assert mine.post(edit_url(story), my_form).status_code == 200
+    assert latest_of(story).lead == "Their new lead."
+
+
+@pytest.mark.parametrize("action", ["action-submit", "action-publish"])
+def test_submit_and_publish_are_refused_too(story, editor_uk, colleague, action):
+    mine, theirs = client_for(editor_uk), client_for(colleague)
+    my_form = edit_form_data(mine, story, title="Published over theirs")
+    theirs.post(edit_url(story), edit_form_data(theirs, story, lead="Their new lead."))
+    my_form[action] = "1"
+
+    assert mine.post(edit_url(story), my_form).status_code == 200
+    page = Page.objects.get(pk=story.pk).specific
+    assert not page.live and latest_of(story).title == "The first title"
+    assert RefusedSave.objects.get(user=editor_uk).action in {"submit", "publish"}
+
+
+def test_up_to_date_save_still_saves(story, reporter_uk):
+    client = client_for(reporter_uk)
+    assert client.post(edit_url(story), edit_form_data(client, story, title="Fresh title")).status_code == 302
+    assert latest_of(story).title == "Fresh title"
+    assert not RefusedSave.objects.exists()
+
+
+def test_merge_takes_chosen_fields_on_top_of_the_latest(story, reporter_uk, colleague):
+    mine, theirs = client_for(reporter_uk), client_for(colleague)
+    my_form = edit_form_data(mine, story, title="My better title", lead="My lead.")
+    theirs.post(edit_url(story), edit_form_data(theirs, story, lead="Their new lead."))
+    mine.post(edit_url(story), my_form)
+    refused = RefusedSave.objects.get(user=reporter_uk)
+    merge_url = f"/admin/concurrency/refused/{refused.pk}/"
+
+    screen = mine.get(merge_url)
+    assert screen.status_code == 200
+    assert 'name="choice-title"' in screen.text and 'name="choice-lead"' in screen.text
+    assert 'name="choice-kind"' not in screen.text  # unchanged fields are not offered
+    latest_id = Page.objects.get(pk=story.pk).latest_revision_id
+
+    choices = dict.fromkeys(re.findall(r'name="(choice-[\w-]+)"', screen.text), "theirs")
+    choices.update({"against": latest_id, "choice-title": "mine", "choice-lead": "theirs"})
+    response = mine.post(merge_url, choices)
+
+    assert response.status_code == 302
+    merged = latest_of(story)
+    assert merged.title == "My better title" and merged.lead == "Their new lead."
+    refused.refresh_from_db()
+    assert refused.resolved_at is not None
+    assert AuditEvent.objects.filter(action="concurrency.merged").exists()
+
+
+def test_merge_is_refused_when_another_version_arrived(story, reporter_uk, colleague):
+    mine, theirs = client_for(reporter_uk), client_for(colleague)
+    my_form = edit_form_data(mine, story, title="My better title")
+    theirs.post(edit_url(story), edit_form_data(theirs, story, lead="Their new lead."))
+    mine.post(edit_url(story), my_form)
+    refused = RefusedSave.objects.get(user=reporter_uk)
+    stale_latest = Page.objects.get(pk=story.pk).latest_revision_id
+    theirs.post(edit_url(story), edit_form_data(theirs, story, lead="Even newer lead."))
+
+    response = mine.post(
+        f"/admin/concurrency/refused/{refused.pk}/", {"against": stale_latest, "choice-title": "mine"}
+    )
+
+    assert response.status_code == 409
+    assert latest_of(story).lead == "Even newer lead."
+
+
+def test_merge_screen_is_only_for_its_author_with_edit_rights(story, reporter_uk, colleague):
+    mine, theirs = client_for(reporter_uk), client_for(colleague)
+    my_form = edit_form_data(mine, story, title="My better title")
+    theirs.post(edit_url(story), edit_form_data(theirs, story, lead="Their new lead."))
+    mine.post(edit_url(story), my_form)
+    refused = RefusedSave.objects.get(user=reporter_uk)
+    url = f"/admin/concurrency/refused/{refused.pk}/"
+
+    assert theirs.get(url).status_code == 404
+    outsider = client_for(make_staff("reporter-ru", (roles.REPORTERS, "ru")))
+    assert outsider.get(url).status_code == 404
+    reporter_uk.groups.clear()
+    reporter_uk.groups.add(*make_staff("reporter-ru-2", (roles.REPORTERS, "ru")).groups.all())
+    assert mine.get(url).status_code in (302, 403)
