@@ -503,3 +503,24 @@ BACKUP_KEEP_DAYS = int(os.environ.get("BACKUP_KEEP_DAYS", "0"))
 
 # A save based on an outdated revision or record version is refused and its content kept.
 INSTALLED_APPS += ["vistka.concurrency"]
+
+# --- Database outage ---------------------------------------------------------------------------
+
+# A request that fails because the database is unavailable (refused, closed, terminated, locked)
+# gets a 503 with Retry-After in the edition's language (JSON on /api/) instead of the 500 page;
+# reader pages may be cached that long, the newsroom's never (vistka/outage). A newsroom form posted
+# meanwhile comes back on that page, ready to be sent again.
+INSTALLED_APPS += ["vistka.outage"]
+# Outermost: it sees the 500 of a failure in any layer below (it keeps that response's policy headers).
+MIDDLEWARE.insert(0, "vistka.outage.middleware.DatabaseOutageMiddleware")
+OUTAGE_RETRY_AFTER = int(os.environ.get("OUTAGE_RETRY_AFTER", "5"))
+OUTAGE_CACHE_SECONDS = int(os.environ.get("OUTAGE_CACHE_SECONDS", "5"))
+# A kept connection is checked (a round trip) before its first use in a request: one that died with
+# the database is replaced instead of failing the first request after it returns.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = env_bool("DATABASE_CONN_HEALTH_CHECKS", True)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # An unreachable server (not a refused port) must fail a request in seconds, not the OS's minutes.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
+    )
+

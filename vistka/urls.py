@@ -41,3 +41,6 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+
+# A session that cannot be saved because the database went away is a 400 to Django: the outage page.
+handler400 = "vistka.outage.views.bad_request"

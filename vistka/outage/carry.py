@@ -1,0 +1,83 @@
+"""A newsroom form posted while the database is down comes back on the 503 page: every field as a
+hidden input of a form that posts it again to the same address ("Save again"), and readable copies
+of the text to take by hand. Nothing is stored anywhere: the page itself is the copy.
+
+Only a post that passes Django's CSRF check (the staff member's own form, from this site) is carried
+back, and only with the token it came with: a page from elsewhere cannot get its fields reflected
+into a form the staff member would then send. Passwords and sign-in forms are never carried back.
+Values are escaped by the template; the page is never stored (no-store).
+"""
+
+import json
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.middleware.csrf import CsrfViewMiddleware
+
+CSRF_FIELD = "csrfmiddlewaretoken"
+
+
+@dataclass
+class Carried:
+    fields: list = field(default_factory=list)  # (name, value) in the order posted, every value
+    readable: list = field(default_factory=list)  # (name, text) worth copying by hand
+    files: list = field(default_factory=list)  # names of files that were attached (not kept)
+
+
+def _view_for_csrf(request):
+    """A stand-in callback for the CSRF check (it reads only the csrf_exempt flag)."""
+
+
+def _csrf_accepted(request):
+    if getattr(request, "csrf_processing_done", False):
+        return True  # Django's CsrfViewMiddleware accepted this request before it failed
+    try:
+        refusal = CsrfViewMiddleware(lambda r: None).process_view(request, _view_for_csrf, (), {})
+    except Exception:  # noqa: BLE001 (an unreadable body is simply not carried back)
+        return False
+    return refusal is None
+
+
+def _skipped(name):
+    lowered = name.lower()
+    return "password" in lowered or "otp" in lowered
+
+
+def readable_text(value):
+    """Text a person can copy: a rich-text editor's JSON (Draft.js content state) as its
+    paragraphs, anything else as it is."""
+    stripped = value.strip()
+    if stripped.startswith("{") and '"blocks"' in stripped:
+        try:
+            blocks = json.loads(stripped).get("blocks")
+            return "\n\n".join(str(block.get("text", "")) for block in blocks if isinstance(block, dict))
+        except (ValueError, AttributeError, TypeError):
+            return value
+    return value
+
+
+def _worth_reading(name, value):
+    if name == CSRF_FIELD or name.startswith("action-") or not value.strip():
+        return False
+    return any(character.isalpha() for character in value)
+
+
+def carry_back(request):
+    """The posted form to give back, or None when there is nothing to carry or it may not be."""
+    if request.method != "POST" or request.path_info in settings.LOGIN_GATED_PATHS:
+        return None
+    if not _csrf_accepted(request):
+        return None
+    try:
+        posted, files = request.POST, request.FILES
+    except Exception:  # noqa: BLE001 (too large or malformed: nothing to give back)
+        return None
+    carried = Carried(files=sorted({upload.name for _, uploads in files.lists() for upload in uploads}))
+    for name, values in posted.lists():
+        if _skipped(name):
+            continue
+        for value in values:
+            carried.fields.append((name, value))
+            if _worth_reading(name, value):
+                carried.readable.append((name, readable_text(value)))
+    return carried if carried.fields else None
