@@ -524,3 +524,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
     )
 
+# --- Fast path: the shield nobody steps around, stale on error ---------------------------------
+
+# The fast path's store per app process: at most this many pages and fragments and about this many
+# bytes (each body counted with its compressed copies); segmented LRU, so one-off URLs evict only
+# one-off URLs. `vistka_staff` (vistka.delivery.staff_marker) is the only cookie that passes a
+# public page to Django: issued to signed-in staff with a valid staff session, deleted otherwise.
+FAST_PATH_MAX_ENTRIES = int(os.environ.get("FAST_PATH_MAX_ENTRIES", "20000"))
+FAST_PATH_MAX_BYTES = int(os.environ.get("FAST_PATH_MAX_BYTES", str(256 * 1024 * 1024)))
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("vistka.twofactor.middleware.SignedInOutsideMiddleware") + 1,
+    "vistka.delivery.staff_marker.StaffMarkerMiddleware",
+)

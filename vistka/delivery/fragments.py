@@ -155,7 +155,8 @@ def latest(request, edition):
 def cached(request, name, edition):
     """The fragment's bytes for splicing into a page Django rendered: rendered once, then kept in
     the fast path's store (purged with its keys, across processes through the purge log) until
-    its s-maxage runs out. The page is keyed by the fragment's keys, as it shows it."""
+    its s-maxage runs out (then kept stale, for errors, up to STALE_IF_ERROR). The page is keyed by
+    the fragment's keys, as it shows it."""
     from vistka.delivery import fastpath  # it imports this module
 
     found_keys = fragment_keys(name, edition)
@@ -163,13 +164,14 @@ def cached(request, name, edition):
     store = fastpath.STORE
     store.poll()
     url = f"spliced:{request.get_host()}{fragment_path(name, edition)}"
-    entry = store.get(url)
-    if entry is None:
-        with store.fill_lock(url):
-            entry = store.get(url)
-            if entry is None:
-                body = latest(request, edition).content
-                expires = time.monotonic() + settings.CACHE_TTL
-                entry = fastpath.Entry("200 OK", [], body, found_keys, expires, False)
-                store.put(url, entry)
+
+    def fill():
+        body = latest(request, edition).content
+        expires = time.monotonic() + settings.CACHE_TTL
+        stale_for = settings.STALE_IF_ERROR
+        entry = fastpath.Entry("200 OK", [], body, found_keys, expires, False, stale_for=stale_for)
+        return entry, None
+
+    # Stale on error as pages are: a column kept past a purge or its TTL stands in while it fails.
+    entry, _state, _passthrough = store.obtain(url, fill)
     return entry.body

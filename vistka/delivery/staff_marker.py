@@ -1,0 +1,153 @@
+"""The staff marker: the one cookie that lets a request for a public page past the caches.
+
+Readers' cookies (a `sessionid=<anything>`, analytics, a session of a signed-in reader) must not
+make the fast path or Varnish render a page: they are served the shared anonymous copy. Staff
+need Django for public pages (restricted pages they may see, the userbar), so a browser with a
+valid staff session carries `vistka_staff`: signed (django.core.signing, its own salt), bound to
+the session it was issued for (a keyed hash of the session key, which arrives in the same Cookie
+header) and expiring no later than the staff session may live. Checking it costs an HMAC and a
+hash, no database: `valid_in(cookie_header)`.
+
+StaffMarkerMiddleware issues it on responses to a signed-in staff member whose staff session is
+valid (and who passed the second step where required), renews it when the session key changes
+and deletes it on sign-out or whenever a request carrying it has no valid staff session.
+"""
+
+import time
+from http.cookies import CookieError, SimpleCookie
+
+from django.conf import settings
+from django.core import signing
+from django.utils.crypto import constant_time_compare, salted_hmac
+
+COOKIE = "vistka_staff"
+SALT = "vistka.delivery.staff_marker"
+
+
+def session_binding(session_key):
+    """A keyed hash of the session key: the marker names its session without carrying the key."""
+    return salted_hmac(SALT + ".session", session_key or "").hexdigest()[:32]
+
+
+def issue(session_key, started=None, now=None):
+    """(value, seconds it lives) of a marker for this session; it ends when the staff session's
+    absolute limit (STAFF_SESSION_MAX_SECONDS after sign-in) does."""
+    now = time.time() if now is None else now
+    limit = settings.STAFF_SESSION_MAX_SECONDS
+    expires = int(min(now + limit, (started or now) + limit))
+    value = signing.dumps({"s": session_binding(session_key), "e": expires}, salt=SALT, compress=False)
+    return value, max(0, expires - int(now))
+
+
+def read(value, session_key, now=None):
+    """The marker's expiry (epoch seconds) when `value` is a genuine, unexpired marker of the
+    session `session_key`; None otherwise."""
+    if not value or not session_key:
+        return None
+    try:
+        data = signing.loads(value, salt=SALT, max_age=settings.STAFF_SESSION_MAX_SECONDS)
+    except (signing.BadSignature, ValueError, TypeError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    expires, binding = data.get("e"), data.get("s")
+    now = time.time() if now is None else now
+    if not isinstance(expires, int) or expires <= now or not isinstance(binding, str):
+        return None
+    if not constant_time_compare(binding, session_binding(session_key)):
+        return None
+    return expires
+
+
+def cookies_of(header):
+    """The Cookie header as {name: value}; a malformed header is no cookies at all."""
+    if not header:
+        return {}
+    jar = SimpleCookie()
+    try:
+        jar.load(header)
+    except CookieError:
+        return {}
+    return {name: morsel.value for name, morsel in jar.items()}
+
+
+def valid_in(cookie_header):
+    """Whether the Cookie header carries a genuine marker for the session cookie beside it."""
+    if not cookie_header or COOKIE not in cookie_header:
+        return False
+    cookies = cookies_of(cookie_header)
+    return read(cookies.get(COOKIE), cookies.get(settings.SESSION_COOKIE_NAME)) is not None
+
+
+def is_staff_session(request):
+    """The request's user is staff with a valid staff session (and the second step passed where
+    it is required): what the reader side itself would treat as signed in."""
+    from vistka.twofactor.middleware import user_outside_newsroom
+
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    if not hasattr(user, "is_verified"):
+        # Signed in by this very request (login() set a plain User, after django-otp's middleware
+        # ran): the password only, no second step yet.
+        user.is_verified = lambda: False
+    if not user_outside_newsroom(request, user).is_authenticated:
+        return False
+    return user.is_superuser or user.has_perm("wagtailadmin.access_admin")
+
+
+class StaffMarkerMiddleware:
+    """After the session, authentication and staff-session middleware: keeps the marker in step
+    with the staff session. Reader requests without the marker or a session are not looked at
+    (nothing loads their session)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        marker = request.COOKIES.get(COOKIE)
+        has_session = settings.SESSION_COOKIE_NAME in request.COOKIES
+        on_staff_paths = request.path_info.startswith(tuple(settings.STAFF_PATH_PREFIXES))
+        if marker is None and not (on_staff_paths and has_session) and not self._signed_in_now(request):
+            return response
+        if COOKIE in response.cookies:
+            return response
+        session = getattr(request, "session", None)
+        if session is None:
+            return response
+        user = request.user  # outside the newsroom: anonymous unless the staff session is valid
+        if marker is not None and user.is_authenticated and read(marker, session.session_key) is not None:
+            return response  # still this session's; an ended session is signed out, then deleted
+        if is_staff_session(request):
+            self.set_marker(response, session)
+        elif marker is not None:
+            self.delete(response)
+        return response
+
+    @staticmethod
+    def _signed_in_now(request):
+        """A sign-in in this request (the login view cycled the session) on any path."""
+        session = getattr(request, "session", None)
+        return session is not None and session.modified and getattr(request, "user", None) is not None
+
+    @staticmethod
+    def set_marker(response, session):
+        from vistka.accounts.sessions import STARTED
+
+        if not session.session_key:
+            session.save()
+        value, max_age = issue(session.session_key, session.get(STARTED))
+        response.set_cookie(
+            COOKIE,
+            value,
+            max_age=max_age,
+            path="/",
+            secure=settings.SESSION_COOKIE_SECURE,
+            httponly=True,
+            samesite="Lax",
+        )
+
+    @staticmethod
+    def delete(response):
+        response.delete_cookie(COOKIE, path="/", samesite="Lax")
