@@ -536,3 +536,16 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("vistka.twofactor.middleware.SignedInOutsideMiddleware") + 1,
     "vistka.delivery.staff_marker.StaffMarkerMiddleware",
 )
+
+# --- Purge delivery (vistka.delivery.purge_delivery) ---
+
+# Each app process runs a thread delivering unacknowledged purges to Varnish every
+# PURGE_DELIVERY_INTERVAL seconds (the scheduler does it once per pass as well); a Varnish that
+# fails is retried with backoff up to PURGE_RETRY_MAX_SECONDS.
+PURGE_DELIVERY_THREAD = env_bool("PURGE_DELIVERY_THREAD", True)
+PURGE_DELIVERY_INTERVAL = float(os.environ.get("PURGE_DELIVERY_INTERVAL", "0.5"))
+PURGE_RETRY_MAX_SECONDS = float(os.environ.get("PURGE_RETRY_MAX_SECONDS", "1"))
+# The purge log keeps events PURGE_LOG_RETENTION_HOURS, longer while a Varnish has not acknowledged
+# them, never more than PURGE_LOG_MAX_DAYS (that Varnish is then purged of everything).
+PURGE_LOG_RETENTION_HOURS = float(os.environ.get("PURGE_LOG_RETENTION_HOURS", "24"))
+PURGE_LOG_MAX_DAYS = float(os.environ.get("PURGE_LOG_MAX_DAYS", "7"))

@@ -2,8 +2,10 @@ from django.db import models
 
 
 class PurgeEvent(models.Model):
-    """One purge, as a list of cache keys. Every app process applies new events to its own
-    fast-path cache within a fraction of a second (the log is how processes and hosts agree)."""
+    """One purge, as a list of cache keys, written in the same transaction as the change that
+    causes it (an outbox): a change cannot commit without its purge. Every app process applies new
+    events to its own fast-path cache within a fraction of a second (vistka.delivery.purge_log), and
+    each Varnish acknowledges them one by one (PurgeTarget, vistka.delivery.purge_delivery)."""
 
     keys = models.TextField()
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
@@ -13,3 +15,22 @@ class PurgeEvent(models.Model):
 
     def __str__(self):
         return self.keys[:80]
+
+
+class PurgeTarget(models.Model):
+    """A Varnish (by its purge URL) and how far it has acknowledged the purge log: every event up to
+    `acknowledged` answered with HTTP 200 (or given up as a gap, see purge_delivery), and the ids
+    above it in `acknowledged_above` too. Delivery retries from here until Varnish answers."""
+
+    url = models.CharField(max_length=500, unique=True)
+    acknowledged = models.BigIntegerField(default=0)
+    acknowledged_above = models.JSONField(default=list, blank=True)
+    # Events it never acknowledged were dropped by retention: purge everything when it is back.
+    purge_everything = models.BooleanField(default=False)
+    failures = models.PositiveIntegerField(default=0)
+    retry_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(max_length=300, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"{self.url} @ {self.acknowledged}"

@@ -1,24 +1,18 @@
-"""Purging: after the transaction commits, tell every cache what changed.
+"""Purging: record what changed with the change, then tell every cache.
 
-The embedded fast-path caches learn it through the PurgeEvent log (each process polls it);
-Varnish through an HTTP PURGE carrying `xkey-softpurge`, so grace keeps serving the old copy
-to others while one request fetches the new one.
+The purge is a PurgeEvent row written in the transaction of the change (an outbox): a change
+cannot commit without it, whatever happens to the process after the commit. After the commit, the
+fast path: this process's store drops the keys and each Varnish gets an HTTP PURGE carrying
+`xkey-softpurge` (grace keeps serving the old copy to others while one request fetches the new
+one); an acknowledged PURGE advances that Varnish's cursor. The other app processes apply the event
+from the log (vistka.delivery.purge_log); a Varnish that missed it gets it again from the
+deliverer (vistka.delivery.purge_delivery) until it answers.
 """
 
-import logging
 import threading
-import urllib.error
-import urllib.request
 from contextlib import contextmanager
-from datetime import timedelta
 
-from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
-
-logger = logging.getLogger(__name__)
-LOG_RETENTION = timedelta(days=1)
-
 
 _suspended = threading.local()
 
@@ -40,9 +34,9 @@ def is_suspended():
 
 
 def purge(keys):
-    """Purge these keys once the current transaction commits (now, outside one). The purges of
-    one transaction go out together, each key once: deleting a live story, for one, purges its
-    keys both as Wagtail unpublishes it and as it is deleted."""
+    """Record the purge of these keys in the current transaction (autocommit: now) and apply it
+    once that commits. The purges of one transaction are one event, each key once: deleting a live
+    story, for one, purges its keys both as Wagtail unpublishes it and as it is deleted."""
     keys = set(keys)
     if not keys or is_suspended():
         return
@@ -54,45 +48,47 @@ def purge(keys):
     if pending is None or not pending.waiting(connection):
         pending = connection.vistka_pending_purge = _PendingPurge()
         transaction.on_commit(pending.flush)
-    pending.keys |= keys
+    pending.add(keys)
 
 
 class _PendingPurge:
-    """The keys a transaction purges, sent by one on-commit callback."""
+    """The event a transaction writes (updated as it purges more) and its after-commit fast path."""
 
     def __init__(self):
         self.keys = set()
+        self.event_id = None
         self.done = False
 
     def waiting(self, connection):
         """Still to run: neither run yet nor dropped with a rolled-back (savepoint) block."""
         return not self.done and any(func == self.flush for _sids, func, _robust in connection.run_on_commit)
 
+    def add(self, keys):
+        from vistka.delivery.models import PurgeEvent
+
+        # Written each time (one UPDATE by key): a rolled-back savepoint may have undone an earlier one.
+        self.keys |= keys
+        if self.event_id is None:
+            self.event_id = PurgeEvent.objects.create(keys=" ".join(sorted(self.keys))).pk
+        else:
+            PurgeEvent.objects.filter(pk=self.event_id).update(keys=" ".join(sorted(self.keys)))
+
     def flush(self):
         self.done = True
-        purge_now(sorted(self.keys))
+        apply_after_commit(self.event_id, sorted(self.keys))
 
 
 def purge_now(keys):
-    from vistka.delivery import fastpath
+    """Record and apply a purge outside any transaction."""
     from vistka.delivery.models import PurgeEvent
 
-    PurgeEvent.objects.create(keys=" ".join(keys))
-    PurgeEvent.objects.filter(created_at__lt=timezone.now() - LOG_RETENTION).delete()
+    event = PurgeEvent.objects.create(keys=" ".join(keys))
+    apply_after_commit(event.pk, list(keys))
+
+
+def apply_after_commit(event_id, keys):
+    """The fast path of a committed event: this process's store, then each Varnish at once."""
+    from vistka.delivery import fastpath, purge_delivery
+
     fastpath.STORE.purge(keys)
-    purge_varnish(keys)
-
-
-def purge_varnish(keys):
-    for url in settings.VARNISH_PURGE_URLS:
-        if not url.startswith(("http://", "https://")):
-            continue
-        # Varnish limits header size; purge in batches of keys.
-        for start in range(0, len(keys), 200):
-            batch = " ".join(keys[start : start + 200])
-            request = urllib.request.Request(url, method="PURGE", headers={"xkey-softpurge": batch})  # noqa: S310
-            try:
-                with urllib.request.urlopen(request, timeout=2) as response:  # noqa: S310 (configured URL)
-                    response.read()
-            except (urllib.error.URLError, OSError) as error:
-                logger.warning("Varnish purge at %s failed: %s", url, error)
+    purge_delivery.deliver_now(event_id, keys)
