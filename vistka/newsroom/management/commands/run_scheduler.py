@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand
 from django.db import DatabaseError, close_old_connections
 
 from vistka.audit.retention import purge as purge_audit_log
+from vistka.delivery.purge_delivery import deliver_pending
 from vistka.search.index import ensure_recent_rum_index
 
 RECENT_INDEX_CHECK_SECONDS = 3600
@@ -34,6 +35,7 @@ def run_once():
         # must not wait for a long purge); done for the day once a pass finds none left.
         if not purge_audit_log(limit=AUDIT_PURGE_PER_PASS):
             _audit_purged[:] = [now]
+    deliver_pending()  # purges a Varnish has not acknowledged yet (vistka.delivery.purge_delivery)
 
 
 class Command(BaseCommand):
