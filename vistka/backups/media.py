@@ -3,11 +3,12 @@ the files on disk, or the bucket's objects when S3_BUCKET is set (django-storage
 
 import hashlib
 import posixpath
+from pathlib import Path
 
 from django.core.files.base import File
 from django.core.files.storage import default_storage
 
-from vistka.backups.archive import CHUNK, media_path, open_private
+from vistka.backups.archive import CHUNK, make_private_dir, media_path, open_private
 
 
 def storage():
@@ -30,10 +31,12 @@ def list_names(store=None, path=""):
 def copy_out(archive_dir, names):
     """Copy each file into the archive, hashing as it goes; {name: {sha256, size}}. A file deleted
     since it was listed is left out (the caller compares with what the database names)."""
-    store, copied = storage(), {}
+    store, copied, archive_dir, made = storage(), {}, Path(archive_dir), set()
     for name in names:
         target = media_path(archive_dir, name)
-        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        for folder in reversed([target.parent, *target.parent.parents]):
+            if folder not in made and archive_dir in folder.parents:  # each private, not only the last
+                made.add(make_private_dir(folder))
         digest, size = hashlib.sha256(), 0
         try:
             source = store.open(name, "rb")

@@ -73,7 +73,9 @@ def test_an_upload_during_the_backup_leaves_no_row_without_its_file(media_root, 
     uploaded = []
     from vistka.backups.operations import make_backup, restore_backup
 
-    path, manifest, _ = make_backup(backup_dir, after_database=lambda: uploaded.append(jpeg_image("Mid-backup")))
+    path, manifest, _ = make_backup(
+        backup_dir, after_database=lambda: uploaded.append(jpeg_image("Mid-backup"))
+    )
     assert manifest["named_files_missing"] == []
     assert manifest["named_files"] > 0
     restore_backup(path, replace=True)

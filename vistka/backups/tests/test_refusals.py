@@ -1,0 +1,127 @@
+"""A damaged, edited or foreign archive is refused before anything is touched; archives and their
+folders are private; no secret goes into them; retention keeps the newest."""
+
+import hashlib
+import json
+import os
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from vistka.backups import retention
+from vistka.backups.archive import MANIFEST, MANIFEST_SUM
+from vistka.backups.operations import make_backup
+from vistka.backups.tests.helpers import media_sums, row_counts
+from vistka.reader.tests.builders import jpeg_image
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def archive(media_root, backup_dir):
+    jpeg_image("Kept")
+    path, _, _ = make_backup(backup_dir)
+    jpeg_image("Made after the backup")  # the site differs from the archive
+    return path
+
+
+def rewrite_manifest(path, change):
+    manifest = json.loads((path / MANIFEST).read_text())
+    change(manifest)
+    data = json.dumps(manifest).encode()
+    (path / MANIFEST).write_bytes(data)
+    (path / MANIFEST_SUM).write_text(f"{hashlib.sha256(data).hexdigest()}  {MANIFEST}\n")
+
+
+def assert_refused(path, match):
+    rows, files = row_counts(), media_sums()
+    with pytest.raises(CommandError, match=match):
+        call_command("restore", str(path), yes=True)
+    assert row_counts() == rows and media_sums() == files  # nothing touched
+
+
+def test_a_changed_media_file_is_refused(archive):
+    picture = next((archive / "media" / "original_images").iterdir())
+    picture.write_bytes(picture.read_bytes()[:-1] + b"\0")
+    assert_refused(archive, "changed: media/original_images/")
+
+
+def test_a_changed_database_snapshot_is_refused(archive):
+    snapshot = next(p for p in archive.iterdir() if p.name.startswith("database."))
+    with open(snapshot, "r+b") as handle:
+        handle.seek(200)
+        handle.write(b"tampered")
+    assert_refused(archive, "changed: database")
+
+
+def test_a_missing_or_extra_file_is_refused(archive):
+    picture = next((archive / "media" / "original_images").iterdir())
+    os.rename(picture, archive / "media" / "smuggled.jpg")
+    assert_refused(archive, "missing: media/original_images/")
+
+
+def test_an_edited_manifest_is_refused(archive):
+    text = (archive / MANIFEST).read_text().replace('"rows": ', '"rows": 1')
+    (archive / MANIFEST).write_text(text)
+    assert_refused(archive, "does not match its checksum")
+
+
+def test_a_file_name_outside_the_media_folder_is_refused(archive):
+    def escape(manifest):
+        files = manifest["media"]["files"]
+        files["../../escaped.txt"] = next(iter(files.values()))
+
+    rewrite_manifest(archive, escape)
+    assert_refused(archive, "outside the media folder")
+    assert not (archive.parent.parent / "escaped.txt").exists()
+
+
+def test_an_archive_of_another_engine_is_refused(archive):
+    other = "sqlite" if settings.DATABASES["default"]["ENGINE"].endswith("postgresql") else "postgresql"
+    rewrite_manifest(archive, lambda manifest: manifest.update(engine=other))
+    assert_refused(archive, f"holds a {other} database")
+
+
+def test_an_archive_of_a_newer_schema_is_refused(archive):
+    rewrite_manifest(
+        archive, lambda manifest: manifest["migrations"].append(["stories", "9999_from_the_future"])
+    )
+    assert_refused(archive, "schema is newer than this Vistka")
+
+
+def test_archives_are_private_and_hold_no_secret(media_root, backup_dir, capsys):
+    jpeg_image("Private")
+    call_command("backup", to=str(backup_dir))
+    (path,) = [p for p in backup_dir.iterdir() if p.name.startswith("vistka-backup-")]
+    assert oct(backup_dir.stat().st_mode & 0o777) == "0o700"
+    for item in [path, *path.rglob("*")]:
+        assert oct(item.stat().st_mode & 0o777) == ("0o700" if item.is_dir() else "0o600"), item
+        if item.is_file():
+            assert settings.SECRET_KEY.encode() not in item.read_bytes(), item
+    password = settings.DATABASES["default"].get("PASSWORD")
+    if password:
+        assert password not in (path / MANIFEST).read_text() and password not in capsys.readouterr().out
+
+
+def test_retention_keeps_the_newest(media_root, backup_dir):
+    jpeg_image("Kept")
+    made = [make_backup(backup_dir, keep=2)[0] for _ in range(3)]
+    foreign = backup_dir / "notes-of-the-operator"
+    foreign.mkdir()
+    call_command("backup", to=str(backup_dir), keep=2)
+    kept = sorted(p.name for p in backup_dir.iterdir())
+    assert len([name for name in kept if name.startswith("vistka-backup-")]) == 2
+    assert made[2].name in kept and made[0].name not in kept and made[1].name not in kept
+    assert foreign.name in kept
+
+
+def test_retention_by_age_never_removes_the_newest(media_root, backup_dir):
+    jpeg_image("Kept")
+    made = [make_backup(backup_dir, keep=0)[0] for _ in range(2)]
+    later = datetime.now(UTC) + timedelta(days=30)
+    removed = retention.prune(backup_dir, keep=0, keep_days=7, now=later)
+    assert removed == [made[0]]
+    assert [p for _, p in retention.archives(backup_dir)] == [made[1]]
