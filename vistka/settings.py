@@ -477,7 +477,7 @@ MIDDLEWARE.append("vistka.observability.signals.DatabaseErrorMiddleware")  # las
 READY_TIMEOUT = float(os.environ.get("READY_TIMEOUT", "1"))  # seconds the checks may take together
 READY_MAX_PURGE_LAG = float(os.environ.get("READY_MAX_PURGE_LAG", "60"))  # s; 0: unchecked, not in /_metrics
 READY_MAX_SCHEDULER_LATENESS = float(os.environ.get("READY_MAX_SCHEDULER_LATENESS", "300"))  # 0: not checked
-OBSERVABILITY_PURGE_STATUS = "vistka.delivery.purge_delivery.status"
+OBSERVABILITY_PURGE_STATUS = "vistka.delivery.purge_status.status"
 OBSERVABILITY_SCHEDULER_LATENESS = "vistka.newsroom.scheduling.lateness"
 # Who may read /_metrics: real client addresses or networks (X-Forwarded-For through TRUSTED_PROXIES),
 # and when METRICS_TOKEN is set, only with `Authorization: Bearer <token>`. Everyone else gets 404.

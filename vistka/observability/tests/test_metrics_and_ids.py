@@ -30,7 +30,8 @@ def stack(settings):
     settings.TRUSTED_PROXIES = ["127.0.0.1"]
     settings.METRICS_ALLOWED = ["127.0.0.1", "::1"]
     settings.METRICS_TOKEN = ""
-    settings.READY_MAX_SCHEDULER_LATENESS = 0  # the worker thread would wait on the test's transaction
+    # Their queries on the worker thread would wait on the test's transaction (SQLite in memory).
+    settings.READY_MAX_SCHEDULER_LATENESS = settings.READY_MAX_PURGE_LAG = 0
     fastpath.STORE.reset()
     signals.request_started.disconnect(close_old_connections)
     signals.request_finished.disconnect(close_old_connections)
