@@ -469,26 +469,11 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = min(
     NEWSROOM_MAX_BODY_BYTES, int(os.environ.get("DOCUMENT_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
 )
 
-# --- Observability: readiness, metrics, logs (vistka.observability) ---
+# --- Scheduler (several workers, lateness) ---------------------------------------------------
 
-# /_health/ready/ (readiness) and /_metrics are answered by the WSGI wrapper in vistka/wsgi.py.
-INSTALLED_APPS += ["vistka.observability"]
-MIDDLEWARE.append("vistka.observability.signals.DatabaseErrorMiddleware")  # last: sees view errors first
-READY_TIMEOUT = float(os.environ.get("READY_TIMEOUT", "1"))  # seconds the checks may take together
-READY_MAX_PURGE_LAG = float(os.environ.get("READY_MAX_PURGE_LAG", "60"))  # s; 0: unchecked, not in /_metrics
-READY_MAX_SCHEDULER_LATENESS = float(os.environ.get("READY_MAX_SCHEDULER_LATENESS", "300"))  # 0: not checked
-OBSERVABILITY_PURGE_STATUS = "vistka.delivery.purge_status.status"
-OBSERVABILITY_SCHEDULER_LATENESS = "vistka.newsroom.scheduling.lateness"
-# Who may read /_metrics: real client addresses or networks (X-Forwarded-For through TRUSTED_PROXIES),
-# and when METRICS_TOKEN is set, only with `Authorization: Bearer <token>`. Everyone else gets 404.
-METRICS_ALLOWED = env_list("METRICS_ALLOWED", "127.0.0.1,::1")
-METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
-VARNISHSTAT_NAME = os.environ.get("VARNISHSTAT_NAME", "")  # varnishd -n of a local Varnish: its hit ratio
-LOG_FORMAT = os.environ.get("LOG_FORMAT", "json")  # json (one object a line) or text
-ACCESS_LOG = os.environ.get("ACCESS_LOG", "django")  # django: requests that reach Django; all; off
-from vistka.observability import logging_config as _observability_logging  # noqa: E402
-
-_observability_logging.apply(LOGGING, LOG_FORMAT, ACCESS_LOG)
+# A scheduled publish or unpublish this many seconds past its time is "late": the scheduler logs
+# a warning naming it, and vistka.newsroom.scheduling.lateness() reports it (readiness, metrics).
+SCHEDULER_LATE_AFTER = float(os.environ.get("SCHEDULER_LATE_AFTER", 2 * SCHEDULER_INTERVAL))
 
 # --- Backups ------------------------------------------------------------------------------------
 
@@ -499,10 +484,18 @@ BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", VAR_DIR / "backups"))
 BACKUP_KEEP = int(os.environ.get("BACKUP_KEEP", "14"))
 BACKUP_KEEP_DAYS = int(os.environ.get("BACKUP_KEEP_DAYS", "0"))
 
-# --- Concurrent saves (vistka.concurrency) ---
+# --- Fast path: the shield nobody steps around, stale on error ---------------------------------
 
-# A save based on an outdated revision or record version is refused and its content kept.
-INSTALLED_APPS += ["vistka.concurrency"]
+# The fast path's store per app process: at most this many pages and fragments and about this many
+# bytes (each body counted with its compressed copies); segmented LRU, so one-off URLs evict only
+# one-off URLs. `vistka_staff` (vistka.delivery.staff_marker) is the only cookie that passes a
+# public page to Django: issued to signed-in staff with a valid staff session, deleted otherwise.
+FAST_PATH_MAX_ENTRIES = int(os.environ.get("FAST_PATH_MAX_ENTRIES", "20000"))
+FAST_PATH_MAX_BYTES = int(os.environ.get("FAST_PATH_MAX_BYTES", str(256 * 1024 * 1024)))
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("vistka.twofactor.middleware.SignedInOutsideMiddleware") + 1,
+    "vistka.delivery.staff_marker.StaffMarkerMiddleware",
+)
 
 # --- Database outage ---------------------------------------------------------------------------
 
@@ -524,19 +517,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
     )
 
-# --- Fast path: the shield nobody steps around, stale on error ---------------------------------
-
-# The fast path's store per app process: at most this many pages and fragments and about this many
-# bytes (each body counted with its compressed copies); segmented LRU, so one-off URLs evict only
-# one-off URLs. `vistka_staff` (vistka.delivery.staff_marker) is the only cookie that passes a
-# public page to Django: issued to signed-in staff with a valid staff session, deleted otherwise.
-FAST_PATH_MAX_ENTRIES = int(os.environ.get("FAST_PATH_MAX_ENTRIES", "20000"))
-FAST_PATH_MAX_BYTES = int(os.environ.get("FAST_PATH_MAX_BYTES", str(256 * 1024 * 1024)))
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("vistka.twofactor.middleware.SignedInOutsideMiddleware") + 1,
-    "vistka.delivery.staff_marker.StaffMarkerMiddleware",
-)
-
 # --- Purge delivery (vistka.delivery.purge_delivery) ---
 
 # Each app process runs a thread delivering unacknowledged purges to Varnish every
@@ -549,3 +529,29 @@ PURGE_RETRY_MAX_SECONDS = float(os.environ.get("PURGE_RETRY_MAX_SECONDS", "1"))
 # them, never more than PURGE_LOG_MAX_DAYS (that Varnish is then purged of everything).
 PURGE_LOG_RETENTION_HOURS = float(os.environ.get("PURGE_LOG_RETENTION_HOURS", "24"))
 PURGE_LOG_MAX_DAYS = float(os.environ.get("PURGE_LOG_MAX_DAYS", "7"))
+
+# --- Concurrent saves (vistka.concurrency) ---
+
+# A save based on an outdated revision or record version is refused and its content kept.
+INSTALLED_APPS += ["vistka.concurrency"]
+
+# --- Observability: readiness, metrics, logs (vistka.observability) ---
+
+# /_health/ready/ (readiness) and /_metrics are answered by the WSGI wrapper in vistka/wsgi.py.
+INSTALLED_APPS += ["vistka.observability"]
+MIDDLEWARE.append("vistka.observability.signals.DatabaseErrorMiddleware")  # last: sees view errors first
+READY_TIMEOUT = float(os.environ.get("READY_TIMEOUT", "1"))  # seconds the checks may take together
+READY_MAX_PURGE_LAG = float(os.environ.get("READY_MAX_PURGE_LAG", "60"))  # s; 0: unchecked, not in /_metrics
+READY_MAX_SCHEDULER_LATENESS = float(os.environ.get("READY_MAX_SCHEDULER_LATENESS", "300"))  # 0: not checked
+OBSERVABILITY_PURGE_STATUS = "vistka.delivery.purge_status.status"
+OBSERVABILITY_SCHEDULER_LATENESS = "vistka.newsroom.scheduling.lateness"
+# Who may read /_metrics: real client addresses or networks (X-Forwarded-For through TRUSTED_PROXIES),
+# and when METRICS_TOKEN is set, only with `Authorization: Bearer <token>`. Everyone else gets 404.
+METRICS_ALLOWED = env_list("METRICS_ALLOWED", "127.0.0.1,::1")
+METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
+VARNISHSTAT_NAME = os.environ.get("VARNISHSTAT_NAME", "")  # varnishd -n of a local Varnish: its hit ratio
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "json")  # json (one object a line) or text
+ACCESS_LOG = os.environ.get("ACCESS_LOG", "django")  # django: requests that reach Django; all; off
+from vistka.observability import logging_config as _observability_logging  # noqa: E402
+
+_observability_logging.apply(LOGGING, LOG_FORMAT, ACCESS_LOG)

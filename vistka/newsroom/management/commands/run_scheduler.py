@@ -1,20 +1,23 @@
 """The scheduler worker: publishes and unpublishes scheduled stories at their time, and keeps
 the search's recent-stories index recent (once an hour it checks whether it is due).
 
-Runs Wagtail's `publish_scheduled` every SCHEDULER_INTERVAL seconds, so no external cron
-is needed. `make demo` starts it beside the web server.
+Every SCHEDULER_INTERVAL seconds it runs a pass of scheduled publishing (Wagtail's
+`publish_scheduled`, made safe for several workers: vistka.newsroom.scheduling), so no external
+cron is needed, and warns when publishing is late. Run two or more for failover: one pass runs at
+a time, and a surviving worker takes over at its next pass. `make demo` starts it beside the web
+server; `make stack` and deploy/ run it under a supervisor.
 """
 
 import signal
 import time
 
 from django.conf import settings
-from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import DatabaseError, close_old_connections
 
 from vistka.audit.retention import purge as purge_audit_log
 from vistka.delivery.purge_delivery import deliver_pending
+from vistka.newsroom.scheduling import publish_due, warn_if_late
 from vistka.search.index import ensure_recent_rum_index
 
 RECENT_INDEX_CHECK_SECONDS = 3600
@@ -25,7 +28,8 @@ _audit_purged = []  # monotonic time of the last audit trail purge, in this work
 
 
 def run_once():
-    call_command("publish_scheduled", verbosity=0)
+    publish_due()  # skipped while another worker runs its pass
+    warn_if_late()
     now = time.monotonic()
     if not _recent_index_checked or now - _recent_index_checked[-1] >= RECENT_INDEX_CHECK_SECONDS:
         _recent_index_checked[:] = [now]
@@ -57,4 +61,6 @@ class Command(BaseCommand):
                 self.stderr.write(f"scheduler: {error}")
             if once:
                 break
-            time.sleep(interval)
+            until = time.monotonic() + interval
+            while not stopping and time.monotonic() < until:  # a stop does not wait out the interval
+                time.sleep(min(0.2, interval))
