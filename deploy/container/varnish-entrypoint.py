@@ -1,0 +1,41 @@
+"""Write backends.vcl for the app containers (APP_BACKENDS=app-1:8000,app-2:8000) and run varnishd.
+
+The same shape as vistka.delivery.varnish_config (one backend per app, probed on /_health/, round
+robin), without the app's Python packages in this image.
+"""
+
+import os
+import shutil
+
+RUN = "/var/lib/vistka"
+PROBE = '.probe = { .url = "/_health/"; .interval = 1s; .timeout = 2s; .window = 3; .threshold = 2; }'
+
+
+def main():
+    os.makedirs(RUN, exist_ok=True)
+    backends = [b for b in os.environ.get("APP_BACKENDS", "app:8000").split(",") if b]
+    purgers = [p for p in os.environ.get("VARNISH_PURGERS", "127.0.0.1,::1").split(",") if p]
+    lines = [f'backend assembler {{ .path = "{RUN}/inner.sock"; .connect_timeout = 1s; .first_byte_timeout = 35s; }}']
+    for i, backend in enumerate(backends):
+        host, port = backend.rsplit(":", 1)
+        lines.append(
+            f'backend app{i} {{ .host = "{host}"; .port = "{port}"; .connect_timeout = 1s; '
+            f".first_byte_timeout = 30s; {PROBE} }}"
+        )
+    lines.append("sub vcl_init {\n    new app = directors.round_robin();")
+    lines += [f"    app.add_backend(app{i});" for i in range(len(backends))]
+    lines.append("}")
+    lines.append("acl purgers {\n" + "".join(f'    "{p}";\n' for p in purgers) + "}")
+    with open(f"{RUN}/backends.vcl", "w") as handle:
+        handle.write("\n".join(lines) + "\n")
+    shutil.copy("/etc/vistka/vistka.vcl", f"{RUN}/vistka.vcl")
+    argv = ["varnishd", "-F", "-n", f"{RUN}/varnish", "-a", "public=0.0.0.0:80"]
+    argv += ["-a", f"inner={RUN}/inner.sock,mode=666", "-f", f"{RUN}/vistka.vcl"]
+    argv += ["-p", f"vcl_path={RUN}:/usr/share/varnish/vcl:/etc/varnish"]
+    argv += ["-s", f"malloc,{os.environ.get('VARNISH_MEMORY', '256m')}"]
+    argv += ["-p", "feature=+esi_ignore_https", "-p", "thread_pool_min=200"]
+    os.execvp(argv[0], argv)  # noqa: S606 (fixed argv)
+
+
+if __name__ == "__main__":
+    main()
