@@ -14,7 +14,7 @@ from django.core.management.base import CommandError
 from vistka.backups import retention
 from vistka.backups.archive import MANIFEST, MANIFEST_SUM
 from vistka.backups.operations import make_backup
-from vistka.backups.tests.helpers import media_sums, row_counts
+from vistka.backups.tests.helpers import delete_media, drop_database, media_sums, row_counts
 from vistka.reader.tests.builders import jpeg_image
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -125,3 +125,28 @@ def test_retention_by_age_never_removes_the_newest(media_root, backup_dir):
     removed = retention.prune(backup_dir, keep=0, keep_days=7, now=later)
     assert removed == [made[0]]
     assert [p for _, p in retention.archives(backup_dir)] == [made[1]]
+
+
+def test_a_restore_that_cannot_finish_says_so_and_can_be_run_again(media_root, backup_dir):
+    image = jpeg_image("Blocked")
+    rows, files = row_counts(), media_sums()
+    path, _, _ = make_backup(backup_dir)
+    drop_database()
+    delete_media()
+    (media_root / image.file.name).mkdir(parents=True)  # something in the way of the file
+
+    with pytest.raises(
+        CommandError, match="database was restored .* not complete: run the restore again with --yes"
+    ):
+        call_command("restore", str(path))
+    assert row_counts() == rows and media_sums() != files
+
+    (media_root / image.file.name).rmdir()
+    call_command("restore", str(path), yes=True)
+    assert row_counts() == rows and media_sums() == files
+
+
+def test_a_backup_folder_inside_the_media_is_refused(media_root):
+    jpeg_image("Kept")
+    with pytest.raises(CommandError, match="inside MEDIA_ROOT"):
+        call_command("backup", to=str(media_root / "backups"))
