@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 from wagtail.snippets.views import chooser, snippets
 
+from vistka.concurrency.record_edit import ConcurrentRecordEditView  # concurrency: stale saves refused
 from vistka.newsroom.record_permissions import record_policy, user_editions
 
 READ = ("view", "change", "delete")
@@ -172,6 +173,7 @@ class EditionSealedViewSet(snippets.SnippetViewSet):
     index_view_class = EditionIndexView
     add_view_class = RecordCreateView
     copy_view_class = RecordCopyView
+    edit_view_class = ConcurrentRecordEditView  # concurrency: a save based on an outdated version is refused
     chooser_viewset_class = RecordChooserViewSet
 
     def get_queryset(self, request):
