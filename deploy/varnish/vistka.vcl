@@ -158,7 +158,15 @@ sub vcl_backend_response {
             return (abandon);
         }
         # No copy to serve: the app's own error page (503 with Retry-After while its database
-        # is down), kept a few seconds so a crowd does not hammer the app.
+        # is down), kept a few seconds so a crowd does not hammer the app: its s-maxage up to
+        # 5 s, else 1 s (Varnish itself would keep no 5xx), never what is marked private.
+        if (beresp.http.Cache-Control ~ "private|no-cache|no-store" || beresp.http.Set-Cookie) {
+            set beresp.uncacheable = true;
+            set beresp.ttl = 0s;
+            return (deliver);
+        }
+        set beresp.ttl = std.duration(
+            regsub(beresp.http.Cache-Control, "^.*s-maxage=(\d+).*$", "\1") + "s", 1s);
         if (beresp.ttl > 5s) {
             set beresp.ttl = 5s;
         }
@@ -245,7 +253,8 @@ sub vistka_error_page {
 }
 
 sub vcl_synth {
-    if (resp.status == 503 && resp.reason == "Backend fetch failed" && req.restarts == 0
+    # 503 is only ever a failed fetch here (Varnish 7.1 gives it the reason "Service Unavailable").
+    if (resp.status == 503 && req.restarts == 0
         && !req.http.X-Vistka-Stale-If-Error && (req.method == "GET" || req.method == "HEAD")) {
         # The fetch failed or was abandoned (vcl_backend_*): look again for a stale copy.
         set req.http.X-Vistka-Stale-If-Error = "1";
@@ -264,7 +273,7 @@ sub vcl_synth {
 
 sub vcl_deliver {
     if (req.esi_level > 0 && resp.status >= 500) {
-        return (synth(503, "Include failed"));
+        return (synth(204, "Include failed"));
     }
     if (req.http.X-Vistka-Stale-If-Error && obj.hits > 0 && obj.ttl <= 0s) {
         set resp.http.X-Vistka-Stale = "1";
