@@ -265,11 +265,15 @@ def main():
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--run-dir", help="where the VCL files and varnishd's state go")
     parser.add_argument("--facts", action="store_true", help="print the settings site.vcl is made from")
+    parser.add_argument("--site-vcl", action="store_true", help="print site.vcl (for images without the app)")
     parser.add_argument("--listen", default="127.0.0.1:8000")
     parser.add_argument("--memory", default="256m")
     args = parser.parse_args()
     if args.facts:
         print(json.dumps(site_facts()))  # noqa: T201
+        return
+    if args.site_vcl:
+        print(render_site(), end="")  # noqa: T201
         return
     if not args.run_dir:
         parser.error("--run-dir is required")
