@@ -16,7 +16,8 @@ def main():
     backends = [b for b in os.environ.get("APP_BACKENDS", "app:8000").split(",") if b]
     purgers = [p for p in os.environ.get("VARNISH_PURGERS", "127.0.0.1,::1").split(",") if p]
     lines = [
-        f'backend assembler {{ .path = "{RUN}/inner.sock"; .connect_timeout = 1s; .first_byte_timeout = 35s; }}'
+        f'backend assembler {{ .path = "{RUN}/inner.sock"; '
+        ".connect_timeout = 1s; .first_byte_timeout = 35s; }"
     ]
     for i, backend in enumerate(backends):
         host, port = backend.rsplit(":", 1)
