@@ -2,6 +2,7 @@
 
     .venv/bin/python -m bench.login_flood            # the default matrix, ~2 minutes
     .venv/bin/python -m bench.login_flood --seconds 5 --threads 4 --modes none,spread
+    .venv/bin/python -m bench.login_flood --threads 4 --varnish   # also behind Varnish (make stack)
 
 Starts the app as bin/demo does (granian, 2 WSGI workers, --blocking-threads N, 127.0.0.1) on
 its own SQLite database with a small demo newsroom and a staff account whose password is hashed
@@ -160,6 +161,7 @@ def measure(port, path, seconds, mode):
     stop = threading.Event()
     outcome, latencies = Counter(), []
     threads = []
+    flood_started = time.monotonic()
     if mode != "none":
         threads = [
             threading.Thread(target=flood, args=(port, mode, stop, outcome, latencies, path), daemon=True)
@@ -176,7 +178,8 @@ def measure(port, path, seconds, mode):
             thread.join(70)
     latencies.sort()
     flood_p50 = latencies[len(latencies) // 2] * 1000 if latencies else 0
-    return readers, dict(outcome), len(latencies), flood_p50
+    flood_rate = len(latencies) / (time.monotonic() - flood_started) if threads else 0.0
+    return readers, dict(outcome), len(latencies), flood_p50, flood_rate
 
 
 def prepare_site(env):
@@ -230,16 +233,28 @@ def run(tmp, procs, args):
             status = get(port, article)[0]
         if status != 200:
             raise RuntimeError(f"{article} answered {status}")
-        for mode in args.modes:
-            readers, outcome, posts, flood_p50 = measure(port, article, args.seconds, mode)
-            rows.append((label, mode, readers, outcome, posts, flood_p50))
-            say(
-                f"{label:38} flood={mode:7} reader p50 {readers['p50']:6.1f} ms  p99 {readers['p99']:7.1f} ms"
-                f"  {readers['rps']:7.0f} req/s  non-2xx {readers['errors']}"
-                f"  | posts {posts} {outcome} p50 {flood_p50:.0f} ms"
-            )
-        process.send_signal(signal.SIGTERM)
-        process.wait(15)
+        targets, varnish = [("", port)], None
+        if args.varnish:  # make stack's shape: readers and the flood both come through Varnish
+            from bench.servers import start_varnish, warm
+
+            edge = free_port()
+            varnish = start_varnish(procs, tmp, edge, port, env)
+            warm(edge, article)
+            targets.append((" behind varnish", edge))
+        for suffix, target in targets:
+            for mode in args.modes:
+                readers, outcome, posts, flood_p50, flood_rate = measure(target, article, args.seconds, mode)
+                rows.append((label + suffix, mode, readers, outcome, posts, flood_p50))
+                say(
+                    f"{label + suffix:38} flood={mode:7} reader p50 {readers['p50']:6.1f} ms"
+                    f"  p99 {readers['p99']:7.1f} ms  {readers['rps']:7.0f} req/s"
+                    f"  non-2xx {readers['errors']}"
+                    f"  | posts {posts} ({flood_rate:.0f}/s) {outcome} p50 {flood_p50:.0f} ms"
+                )
+        for server in (varnish, process):
+            if server is not None:
+                server.send_signal(signal.SIGTERM)
+                server.wait(15)
     say("")
     worst = max(row[2]["p99"] for row in rows if row[0] == f"blocking-threads {max(args.threads)}")
     say(
@@ -255,6 +270,7 @@ def main():
     parser.add_argument("--modes", default="none,single,spread")
     parser.add_argument("--before", action="store_true", help="also run without the hashing bound")
     parser.add_argument("--env", action="append", default=[], help="KEY=VALUE for the app, repeatable")
+    parser.add_argument("--varnish", action="store_true", help="also measure through Varnish in front")
     parser.add_argument("--var-dir", help="reuse this directory's database (kept) instead of a new one")
     args = parser.parse_args()
     args.threads = [int(item) for item in args.threads.split(",")]
