@@ -28,6 +28,7 @@ import time
 from collections import OrderedDict
 from contextlib import contextmanager
 from email.utils import formatdate
+from functools import lru_cache
 
 import brotli
 from django.conf import settings
@@ -71,17 +72,20 @@ def normalised_host(environ):
     """The Host as the key and Django see it: lower-case, no trailing dot, no port unless it is
     this server's own non-default one; None when ALLOWED_HOSTS does not allow it."""
     raw = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
-    domain, port = split_domain_port(raw)
     allowed = settings.ALLOWED_HOSTS
     if settings.DEBUG and not allowed:
         allowed = [".localhost", "127.0.0.1", "[::1]"]  # as Django's get_host() allows
+    scheme = "https" if _is_https(environ) else "http"
+    return _host(raw[:300], str(environ.get("SERVER_PORT", "")), scheme, tuple(allowed))
+
+
+@lru_cache(maxsize=1024)
+def _host(raw, server_port, scheme, allowed):
+    domain, port = split_domain_port(raw)
     if not domain or not validate_host(domain, allowed):
         return None
-    scheme = "https" if _is_https(environ) else "http"
-    if port and (port == DEFAULT_PORTS[scheme] or port != str(environ.get("SERVER_PORT", ""))):
+    if port and (port == DEFAULT_PORTS[scheme] or port != server_port):
         port = ""
-    if ":" in domain:  # an IPv6 literal
-        domain = f"[{domain}]"
     return f"{domain}:{port}" if port else domain
 
 
