@@ -40,15 +40,18 @@ def language_for(request):
 
 
 def admin_language_chosen(request):
-    """The staff member's admin language if this request already loaded their Wagtail profile
-    (Wagtail does on every admin view): read from what is in memory, never a query."""
+    """The language the admin spoke to this staff member, if this request loaded their Wagtail
+    profile (Wagtail does on every admin view): read from memory, never a query. Their chosen
+    language, else the request's (LocaleMiddleware gives unprefixed addresses the default)."""
     user = getattr(request, "user", None)
     wrapped = getattr(user, "_wrapped", user)
     state = getattr(wrapped, "_state", None)
     if state is None or not getattr(wrapped, "is_authenticated", False):
         return None
-    profile = state.fields_cache.get("wagtail_userprofile")
-    language = getattr(profile, "preferred_language", "") or ""
+    if "wagtail_userprofile" not in state.fields_cache:
+        return None
+    profile = state.fields_cache["wagtail_userprofile"]
+    language = getattr(profile, "preferred_language", "") or getattr(request, "LANGUAGE_CODE", "")
     return language if language in CODES else None
 
 

@@ -140,7 +140,7 @@ def test_the_newsroom_answers_503_whichever_step_fails(reporter, failing, point)
 
 
 def test_the_newsroom_answers_503_when_saving_the_session_fails(reporter):
-    client = signed_in(reporter)
+    client = signed_in(prefer_admin_language(reporter, "en"))
     assert client.get("/admin/").status_code == 200  # the staff session row and stamps exist
     session = client.session
     session[SEEN] = time.time() - 3600  # "last seen" is due: the session is saved on the way out
@@ -182,6 +182,16 @@ def test_the_admin_language_is_remembered_while_the_database_is_up(reporter):
     assert_outage_page(response, "ru", "Редакция ненадолго недоступна")
 
 
+def test_without_a_chosen_language_the_admins_own_is_remembered(reporter):
+    """The admin speaks the default language to those who chose none, whatever the browser asks."""
+    client = signed_in(reporter)
+    response = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.cookies[COOKIE].value == "uk"
+    with database_fails():
+        response = client.get("/admin/pages/", HTTP_ACCEPT_LANGUAGE="en")
+    assert_outage_page(response, "uk", "Редакція ненадовго недоступна")
+
+
 def test_the_newsroom_json_requests_get_json(reporter):
     client = signed_in(reporter)
     with database_fails():
@@ -200,7 +210,8 @@ def story(reporter):
 
 
 def csrf_client(user):
-    client = signed_in(user, enforce_csrf_checks=True)
+    """A browser-like client of a staff member whose admin speaks English."""
+    client = signed_in(prefer_admin_language(user, "en"), enforce_csrf_checks=True)
     client.get("/admin/")  # sets the CSRF cookie
     return client
 
