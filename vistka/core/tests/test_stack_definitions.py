@@ -1,0 +1,171 @@
+"""The production definitions in deploy/: the systemd units verify and, run as written (paths moved
+to this checkout, a free loopback port), generate a VCL that a real varnishd loads and serves; the
+Varnish container's entrypoint does the same with the site.vcl the compose file has the app image
+write; the compose file is consistent (every service restarts and is health-checked, every
+dependency and volume it names exists, Varnish waits for its site.vcl).
+
+`docker compose` is not installed here (only the docker CLI), so the compose file is checked
+against itself rather than by compose.
+"""
+
+import http.client
+import os
+import re
+import shlex
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from vistka.core.tests.servers import REPO, free_port
+
+DEPLOY = REPO / "deploy"
+SYSTEMD = DEPLOY / "systemd"
+CONTAINER = DEPLOY / "container"
+
+
+def unit_command(unit, key):
+    """The (first) command line of `key` (ExecStart, …) in a unit file, continuation lines joined."""
+    text = (SYSTEMD / unit).read_text().replace("\\\n", " ")
+    found = re.search(rf"^{key}=(.+)$", text, re.M)
+    assert found, f"{unit} has no {key}"
+    return found.group(1)
+
+
+@pytest.fixture
+def varnish_dir():
+    """A directory varnishd's unprivileged users can read (not the private pytest tmp dir)."""
+    path = Path(tempfile.mkdtemp(prefix="vistka-deploy-"))
+    os.chmod(path, 0o755)  # noqa: S103
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def serve_and_check(argv, port, log_path, env=None):
+    """Start varnishd (or what execs it), wait until it answers HTTP on `port`, stop it by PID."""
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(  # noqa: S603
+            argv, stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True
+        )
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            assert process.poll() is None, Path(log_path).read_text(errors="replace")
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            try:
+                connection.request("GET", "/_health/", headers={"Host": "localhost"})
+                return connection.getresponse().status
+            except OSError:
+                time.sleep(0.2)
+            finally:
+                connection.close()
+        raise AssertionError(f"varnishd did not answer: {Path(log_path).read_text(errors='replace')}")
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(5)
+
+
+def test_systemd_units_verify():
+    analyze = shutil.which("systemd-analyze")
+    assert analyze, "systemd-analyze is needed for this check"
+    units = sorted(str(p) for p in SYSTEMD.iterdir())
+    done = subprocess.run([analyze, "verify", *units], capture_output=True, text=True)  # noqa: S603
+    # Only the install paths (/srv/vistka) may be missing on this machine.
+    problems = [
+        line for line in (done.stdout + done.stderr).splitlines() if line and "is not executable" not in line
+    ]
+    assert problems == []
+    app = (SYSTEMD / "vistka-app@.service").read_text()
+    for needed in ("Restart=on-failure", "ExecReload=", "--port %i", "wait-healthy"):
+        assert needed in app
+    varnish = (SYSTEMD / "vistka-varnish.service").read_text()
+    assert "Requires=vistka-varnish-config.service" in varnish
+    assert "ExecReload=/bin/systemctl restart vistka-varnish-config.service" in varnish
+
+
+def test_systemd_varnish_units_generate_a_vcl_varnishd_serves(varnish_dir):
+    """vistka-varnish-config's command writes backends.vcl, site.vcl and vistka.vcl; the Varnish
+    unit's varnishd loads them (before site.vcl was generated, vistka.vcl's include failed)."""
+    state = "/var/lib/vistka/varnish"
+    config = unit_command("vistka-varnish-config.service", "ExecStart")
+    config = config.replace("/srv/vistka/.venv/bin/python", sys.executable).replace(state, str(varnish_dir))
+    subprocess.run(shlex.split(config), cwd=REPO, check=True, capture_output=True, timeout=120)  # noqa: S603
+    for name in ("backends.vcl", "site.vcl", "vistka.vcl"):
+        assert (varnish_dir / name).is_file(), name
+    port = free_port()
+    varnishd = unit_command("vistka-varnish.service", "ExecStart").replace(state, str(varnish_dir))
+    varnishd = varnishd.replace("0.0.0.0:80", f"127.0.0.1:{port}").replace("malloc,1g", "malloc,32m")
+    argv = shlex.split(varnishd)
+    assert serve_and_check(argv, port, varnish_dir / "varnishd.log") == 503  # no app: Varnish answers
+
+
+def test_container_entrypoint_serves_with_the_generated_site_vcl(varnish_dir):
+    """The Varnish image's entrypoint with the site.vcl the compose file's varnish-site service
+    writes (`varnish_config --site-vcl`, as that service runs it)."""
+    compose = yaml.safe_load((CONTAINER / "compose.yaml").read_text())
+    command = compose["services"]["varnish-site"]["command"][-1]
+    command = command.replace("python ", f"{shlex.quote(sys.executable)} ")
+    command = command.replace("var/varnish-site/", f"{varnish_dir}/")
+    subprocess.run(["sh", "-c", command], cwd=REPO, check=True, timeout=120)  # noqa: S603, S607
+    assert "sub vistka_query" in (varnish_dir / "site.vcl").read_text()
+    port = free_port()
+    env = {
+        **os.environ,
+        "VARNISH_RUN_DIR": str(varnish_dir / "run"),
+        "VARNISH_VCL": str(DEPLOY / "varnish" / "vistka.vcl"),
+        "VARNISH_SITE_VCL": str(varnish_dir / "site.vcl"),
+        "VARNISH_LISTEN": f"127.0.0.1:{port}",
+        "VARNISH_MEMORY": "32m",
+        "APP_BACKENDS": f"127.0.0.1:{free_port()}",
+    }
+    entrypoint = [sys.executable, str(CONTAINER / "varnish-entrypoint.py")]
+    assert serve_and_check(entrypoint, port, varnish_dir / "varnishd.log", env) == 503
+
+
+def test_compose_file_is_consistent():
+    compose = yaml.safe_load((CONTAINER / "compose.yaml").read_text())
+    services = compose["services"]
+    expected = {
+        "postgres",
+        "redis",
+        "varnish",
+        "varnish-site",
+        "app-1",
+        "app-2",
+        "scheduler-1",
+        "scheduler-2",
+    }
+    assert expected <= set(services)
+    one_shot = {name for name, service in services.items() if service.get("restart") == "no"}
+    assert one_shot == {"migrate", "varnish-site"}
+    conditions = {"service_started", "service_healthy", "service_completed_successfully"}
+    for name, service in services.items():
+        assert "image" in service or "build" in service, name
+        for needed, wanted in (service.get("depends_on") or {}).items():
+            assert needed in services, (name, needed)
+            assert wanted["condition"] in conditions, (name, needed)
+            if wanted["condition"] == "service_healthy":
+                assert "healthcheck" in services[needed], (name, needed)
+            if wanted["condition"] == "service_completed_successfully":
+                assert needed in one_shot, (name, needed)
+        for volume in service.get("volumes") or []:
+            source = volume.split(":", 1)[0]
+            assert source.startswith(("/", ".")) or source in compose["volumes"], (name, volume)
+        if name in one_shot:
+            continue
+        assert service["restart"] == "unless-stopped", name
+        assert service["healthcheck"]["test"], name
+    assert services["varnish"]["depends_on"]["varnish-site"]["condition"] == "service_completed_successfully"
+    assert "varnish-site:/etc/vistka/site:ro" in services["varnish"]["volumes"]
+    for path in ("Containerfile", "varnish.Containerfile"):
+        assert "HEALTHCHECK" in (CONTAINER / path).read_text()
