@@ -100,14 +100,15 @@ def test_cookies_never_split_the_cache_and_private_traffic_is_never_kept(varnish
         assert "public" not in cache_control and "s-maxage" not in cache_control, (name, cache_control)
         assert response.header("xkey") is None, name
         assert response.header("X-Cache") is None, f"{name} went through the fast path's cache"
+    # Without the staff marker (vistka_staff: a real staff session's, see test_shield_cookies) a
+    # session cookie is a reader's: the shared copy.
     reader_view = fetch(app.url, story.url, headers=signed_in)
-    assert reader_view.status == 200 and reader_view.header("X-Cache") is None
+    assert reader_view.status == 200 and reader_view.header("X-Cache") in ("MISS", "HIT")
 
     for path, headers in [
         (preview_path, signed_in),
         ("/admin/", signed_in),
         ("/admin/login/", {}),
-        (story.url, signed_in),
     ]:
         twice = [fetch(varnish.url, path, headers=headers) for _ in range(2)]
         assert [r.status for r in twice] == [200, 200], path
