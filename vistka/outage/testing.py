@@ -3,12 +3,13 @@ and drills/drill_database_outage.py (both stop it for real; the machine's own Po
 touched).
 
 Migrating a fresh cluster takes about a minute, so the migrated and seeded data directory is kept
-under VAR_DIR/outage-pgdata/<hash of every migration, the packages and this file> and copied for
+under VAR_DIR/outage-pgdata/<hash of every migration, the packages and the seed> and copied for
 each run (a second or two).
 """
 
 import fcntl
 import hashlib
+import inspect
 import os
 import shutil
 import subprocess
@@ -56,7 +57,8 @@ def schema_hash():
         digest.update(path.read_bytes())
     for package in ("wagtail", "django", "django-otp", "django-axes", "django-otp-webauthn"):
         digest.update(version(package).encode())
-    digest.update(Path(__file__).read_bytes())
+    digest.update(inspect.getsource(seed).encode())
+    digest.update(f"{ADMIN} {ADMIN_PASSWORD} {STORIES_PER_EDITION} {DRAFT_TITLE}".encode())
     return digest.hexdigest()[:16]
 
 

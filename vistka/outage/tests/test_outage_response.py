@@ -246,6 +246,25 @@ def test_a_save_posted_during_the_outage_comes_back_ready_to_send_again(reporter
     assert "Save again" in html
 
 
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/pages/add/stories/articlepage/3/",
+        "/admin/snippets/taxonomy/tag/add/?locale=uk",
+        "/admin/snippets/editions/editionsettings/edit/1/",
+        "/newsroom/new-news-item/",
+    ],
+)
+def test_records_settings_and_new_pages_posted_during_the_outage_come_back(reporter, path):
+    client = csrf_client(reporter)
+    data = {"csrfmiddlewaretoken": client.cookies["csrftoken"].value, "name": "Виборча комісія"}
+    with database_fails():
+        response = client.post(path, data, HTTP_ACCEPT_LANGUAGE="en")
+    html = assert_outage_page(response, "en", "Nothing was saved.")
+    assert f'<form method="post" action="{escape(path)}"' in html
+    assert '<input type="hidden" name="name" value="Виборча комісія">' in html
+
+
 def test_a_forged_cross_site_post_is_not_reflected(reporter, story):
     client = csrf_client(reporter)
     with database_fails():
