@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from vistka.delivery.tests.harness import fetch, until_all
+from vistka.delivery.tests.harness import fetch, settle_purges, until_all
 from vistka.delivery.tests.newsroom import records, reread
 from vistka.reader.tests.builders import background, paragraph, read_also, story
 from vistka.stories.factories import bring_to_state
@@ -68,6 +68,7 @@ def test_a_page_names_no_story_it_does_not_show(client):
 
 def test_unpublishing_a_linked_story_takes_it_off_the_cached_pages_that_link_to_it(varnish, app, timings):
     page, shown = linking_scene()
+    settle_purges()  # the scene's own purges, before the pages are cached (harness.settle_purges)
     for base in (varnish.url, app.url):
         fetch(base, page.url)
         again = fetch(base, page.url)
@@ -92,6 +93,7 @@ def test_unpublishing_a_linked_story_takes_it_off_the_cached_pages_that_link_to_
 
 def test_publishing_a_linked_draft_links_it_on_the_cached_pages_that_name_it(varnish, app, timings):
     page, shown = linking_scene()
+    settle_purges()  # the scene's own purges, before the pages are cached (harness.settle_purges)
     for base in (varnish.url, app.url):
         fetch(base, page.url)
         again = fetch(base, page.url)
