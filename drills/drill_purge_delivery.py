@@ -29,7 +29,7 @@ QUICK = True
 REPO = Path(__file__).resolve().parent.parent
 SITE = REPO / "var" / "drills" / "purge-delivery-site.sqlite3"  # migrated once, copied each run
 BUDGET = 2.0
-PARTITION_SECONDS = 3.0
+PARTITION_SECONDS = 2.0
 
 
 def _env(tmp, purge_url):
