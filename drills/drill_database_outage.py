@@ -24,7 +24,7 @@ TITLE = (
 QUICK = True
 
 TTL = 20
-SEEN_PER_EDITION = 14  # 3 homes + 42 stories = 45 pages seen before the outage
+SEEN_PER_EDITION = 15  # each front page and 14 of its stories: 45 pages seen before the outage
 UNSEEN_PER_EDITION = 3
 PURGED = 6
 HOMES = {"uk": "/", "ru": "/ru/", "en": "/en/"}
@@ -113,6 +113,7 @@ class Load:
         self.outage = None  # (start, end) monotonic
         self.during = Counter()
         self.total = Counter()
+        self.failed_paths = Counter()  # seen pages answered 5xx (or nothing) during the outage
         self.threads = [threading.Thread(target=self._run, args=(i,), daemon=True) for i in range(threads)]
 
     def _run(self, offset):
@@ -133,6 +134,8 @@ class Load:
                     and (self.outage[1] is None or now <= self.outage[1])
                 ):
                     self.during[status] += 1
+                    if status == "error" or status >= 500:
+                        self.failed_paths[path] += 1
 
     def start(self):
         for thread in self.threads:
@@ -196,7 +199,7 @@ def check_unseen(report, target, port, unseen):
 def check_newsroom(report, staff, edit_path):
     status, headers, body = staff.get("/admin/pages/")
     text = body.decode(errors="replace")
-    report.figure("newsroom page during the outage", f"{status} {headers.get('Cache-Control')}")
+    report.figure("newsroom page during the outage: status", status, headers.get("Cache-Control") or "")
     report.check(
         status == 503 and headers.get("Retry-After") and headers.get("Cache-Control") == "no-store",
         "newsroom: a page answers 503, Retry-After, no-store",
@@ -207,7 +210,7 @@ def check_newsroom(report, staff, edit_path):
     text = body.decode(errors="replace")
     carried = 'name="title" value="Saved while the database was down &lt;3"' in text
     report.figure(
-        "newsroom save during the outage", f"{status}, form carried back: {'yes' if carried else 'no'}"
+        "newsroom save during the outage: status", status, "form carried back" if carried else "form lost"
     )
     report.check(
         status == 503 and carried,
@@ -285,9 +288,16 @@ def run(report, quick):
         for load in loads.values():
             load.stop()
         for target, load in loads.items():
-            during = ", ".join(f"{status}: {n}" for status, n in sorted(load.during.items(), key=str))
-            report.figure(f"{target}: answers for seen pages during the outage", during or "none")
+            for status, n in sorted(load.during.items(), key=str):
+                report.figure(f"{target}: seen pages answered {status} during the outage", n)
             report.figure(f"{target}: 5xx for seen pages during the outage", load.bad())
+            failed = set(load.failed_paths)
+            report.figure(f"{target}: seen pages with a 5xx", len(failed), f"of {len(seen)}")
+            report.figure(
+                f"{target}: purged just before the outage, with a 5xx",
+                len(failed & set(purged)),
+                f"of {len(purged)}",
+            )
             report.check(
                 load.bad() == 0,
                 f"{target}: no 5xx for pages seen before the outage (purged and expired included)",
