@@ -67,12 +67,13 @@ def serve_and_check(argv, port, log_path, env=None):
                 connection.close()
         raise AssertionError(f"varnishd did not answer: {Path(log_path).read_text(errors='replace')}")
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(5)
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(20)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait(5)
 
 
 def test_systemd_units_verify():
