@@ -555,3 +555,12 @@ ACCESS_LOG = os.environ.get("ACCESS_LOG", "django")  # django: requests that rea
 from vistka.observability import logging_config as _observability_logging  # noqa: E402
 
 _observability_logging.apply(LOGGING, LOG_FORMAT, ACCESS_LOG)
+
+# --- Varnish: staff marker passes (vistka.delivery.varnish_config -> site.vcl) ---
+
+# Varnish cannot check the vistka_staff marker's signature, so a request carrying it passes to the
+# app only while its client (X-Forwarded-For through TRUSTED_PROXIES) is under
+# VARNISH_STAFF_PASS_PER_CLIENT and all marked requests together under VARNISH_STAFF_PASS_TOTAL
+# ("<requests>/<seconds>s"); beyond that the marker is dropped and the cached page served.
+VARNISH_STAFF_PASS_PER_CLIENT = os.environ.get("VARNISH_STAFF_PASS_PER_CLIENT", "30/10s")
+VARNISH_STAFF_PASS_TOTAL = os.environ.get("VARNISH_STAFF_PASS_TOTAL", "50/1s")

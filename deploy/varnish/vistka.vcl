@@ -12,7 +12,8 @@ vcl 4.1;
 # the fragment and the assembled copies; each copy is re-assembled once, without the app.
 #
 # The shield: only the staff marker cookie (`vistka_staff`, signed; the app verifies it) passes a
-# public page to the app; any other cookie is removed and the cached copy served. The Host is
+# public page to the app, and only at a hand-browsing rate per client and in total (vsthrottle);
+# any other cookie, or a marker over the rate, is removed and the cached copy served. The Host is
 # normalised (lower case, no port, no trailing dot) and must be one the site serves.
 #
 # Stale if error, at both layers: a fetch that fails or answers 5xx is abandoned (nothing cached
@@ -28,6 +29,7 @@ vcl 4.1;
 import std;
 import directors;
 import xkey;
+import vsthrottle;
 
 include "backends.vcl";
 include "site.vcl";
@@ -73,9 +75,12 @@ sub vcl_recv {
     }
     call vistka_host;
     # Staff see pages as staff: the app checks the marker's signature (a forged one gets the
-    # cached page from the app's fast path). `sessionid` alone no longer passes.
+    # cached page from the app's fast path). Varnish cannot check it, so it passes marked requests
+    # only at the rate staff browse by hand (site.vcl: VARNISH_STAFF_PASS_PER_CLIENT and _TOTAL);
+    # beyond it, a flood of forged markers is served from the cache like any reader.
+    # `sessionid` alone never passes.
     if (req.http.Cookie ~ "(^|;\s*)vistka_staff=") {
-        return (pass);
+        call vistka_staff_pass;
     }
     call vistka_normalise;
     # One assembled copy per encoding: plain clients never cost a gunzip.

@@ -80,6 +80,11 @@ def site_facts():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vistka.settings")
     try:
         hosts, proxies = list(settings.ALLOWED_HOSTS), list(settings.TRUSTED_PROXIES)
+        staff_pass = {
+            "per_client": parse_rate(settings.VARNISH_STAFF_PASS_PER_CLIENT),
+            "total": parse_rate(settings.VARNISH_STAFF_PASS_TOTAL),
+        }
+        assets = [url for url in (settings.STATIC_URL, settings.MEDIA_URL) if url and url.startswith("/")]
     except ImproperlyConfigured:
         if os.environ.get("VISTKA_SITE_FACTS_CHILD"):
             raise
@@ -103,7 +108,17 @@ def site_facts():
         "routes": [[n, p, sorted(params)] for n, p, params in routes()],
         "hosts": hosts,
         "proxies": proxies,
+        "staff_pass": staff_pass,
+        "assets": assets,
     }
+
+
+def parse_rate(text):
+    """ "30/10s" -> [30, 10]: at most 30 requests in 10 seconds (a token bucket in vsthrottle)."""
+    match = re.fullmatch(r"\s*(\d+)\s*/\s*(\d+)\s*s?\s*", str(text))
+    if not match or int(match[1]) < 1 or int(match[2]) < 1:
+        raise ValueError(f"a rate is '<requests>/<seconds>s' with both at least 1, not {text!r}")
+    return [int(match[1]), int(match[2])]
 
 
 def _vcl_string(text):
@@ -210,8 +225,80 @@ def render_request_id(proxies):
     return "\n".join(lines) + "\n"
 
 
+MAX_PROXY_HOPS = 8  # trusted proxies walked past in X-Forwarded-For; a longer chain is unreal
+
+
+def render_client(hops=MAX_PROXY_HOPS):
+    """`sub vistka_client`: req.http.X-Vistka-Client, the client's address as the app finds it
+    (vistka.accounts.client_ip): X-Forwarded-For walked from the right while the hop is one of our
+    proxies (acl vistka_proxies); a hop that is no address ends the walk. Varnish has appended
+    client.ip to X-Forwarded-For already; VCL has no loops, so the walk is `hops` calls."""
+    hop = 'std.ip(req.http.X-Vistka-Hop, "0.0.0.0", false)'
+    last = '"\\s*,?[^,]*$", ""'
+    port = '"^\\[([^\\]]+)\\](:[0-9]+)?$|^([0-9.]+):[0-9]+$", "\\1\\3"'
+    lines = [
+        "sub vistka_client_hop {",
+        '    if (req.http.X-Vistka-Hops !~ "[^,\\s]"'
+        ' || std.ip(req.http.X-Vistka-Client, "0.0.0.0", false) !~ vistka_proxies) {',
+        "        unset req.http.X-Vistka-Hops;",
+        "        return;",
+        "    }",
+        '    set req.http.X-Vistka-Hop = regsub(req.http.X-Vistka-Hops, "^.*,", "");',
+        '    set req.http.X-Vistka-Hop = regsub(req.http.X-Vistka-Hop, "^\\s+|\\s+$", "");',
+        f"    set req.http.X-Vistka-Hop = regsub(req.http.X-Vistka-Hop, {port});",
+        f"    set req.http.X-Vistka-Hops = regsub(req.http.X-Vistka-Hops, {last});",
+        f'    if ("" + {hop} == "0.0.0.0") {{',
+        "        unset req.http.X-Vistka-Hops;  # not an address: nothing left of it is believed",
+        "    } else {",
+        f"        set req.http.X-Vistka-Client = {hop};",
+        "    }",
+        "}",
+        "sub vistka_client {",
+        "    set req.http.X-Vistka-Client = client.ip;",
+        f"    set req.http.X-Vistka-Hops = regsub(req.http.X-Forwarded-For, {last});",
+        *["    call vistka_client_hop;"] * hops,
+        "    unset req.http.X-Vistka-Hops;",
+        "    unset req.http.X-Vistka-Hop;",
+        "}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _asset_pattern(assets):
+    return "^(?:" + "|".join(re.escape(prefix) for prefix in assets) + ")" if assets else None
+
+
+def render_staff_pass(staff_pass, assets):
+    """`sub vistka_staff_pass`: a request with the staff marker passes to the app (which checks the
+    signature Varnish cannot) only while its client is under the per-client rate and all marked
+    requests under the total; beyond either it falls through and is served as a reader's (its
+    cookies removed). Static files and media are the same for staff: never passed for the marker."""
+    (client_limit, client_period), (total_limit, total_period) = staff_pass["per_client"], staff_pass["total"]
+    client_bucket = f'"staff-pass:" + req.http.X-Vistka-Client, {client_limit}, {client_period}s'
+    total_bucket = f'"staff-pass-total", {total_limit}, {total_period}s'
+    lines = ["sub vistka_staff_pass {"]
+    pattern = _asset_pattern(assets)
+    if pattern:
+        lines.append(f"    if (req.url ~ {_vcl_string(pattern)}) {{")
+        lines.append("        return;")
+        lines.append("    }")
+    lines.append("    call vistka_client;")
+    lines.append(f"    if (vsthrottle.is_denied({client_bucket})) {{")
+    lines.append('        std.log("staff marker over the per-client rate: " + req.http.X-Vistka-Client);')
+    lines.append("    } else if (vsthrottle.is_denied(" + total_bucket + ")) {")
+    lines.append(f"        vsthrottle.return_token({client_bucket});")
+    lines.append('        std.log("staff marker over the total rate");')
+    lines.append("    } else {")
+    lines.append("        unset req.http.X-Vistka-Client;")
+    lines.append("        return (pass);")
+    lines.append("    }")
+    lines.append("    unset req.http.X-Vistka-Client;")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
 def render_site(facts=None):
-    """site.vcl: hosts, trusted proxies and query parameters per route."""
+    """site.vcl: hosts, trusted proxies, the staff marker's pass rates and query parameters per route."""
     facts = facts or site_facts()
     header = "# Generated by vistka/delivery/varnish_config.py from the settings and query_params.json.\n"
     return "\n".join(
@@ -219,6 +306,8 @@ def render_site(facts=None):
             header,
             render_host(facts["hosts"]),
             render_request_id(facts["proxies"]),
+            render_client(),
+            render_staff_pass(facts["staff_pass"], facts["assets"]),
             render_query(facts["routes"]),
         ]
     )

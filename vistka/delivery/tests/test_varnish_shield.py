@@ -1,7 +1,7 @@
 """The shield at the edge (deploy/varnish/vistka.vcl + the generated site.vcl): no cookie but the
-staff marker, no query parameter a route does not read, and no Host variant steps around Varnish's
-cache; health and metrics are never cached; every request carries an X-Request-Id to the origin
-(ESI includes too) and back.
+staff marker (and that only at a hand-browsing rate per client and in total), no query parameter a
+route does not read, and no Host variant steps around Varnish's cache; health and metrics are
+never cached; every request carries an X-Request-Id to the origin (ESI includes too) and back.
 
 Most tests put a real varnishd in front of a small recording origin (a WSGI app on a real port that
 notes what reached it), so they can tell exactly which requests Varnish let through and with which
@@ -14,10 +14,16 @@ import threading
 from urllib.parse import urlsplit
 
 import pytest
+from django.test import override_settings
+from wagtail.models import PageViewRestriction
 
+from vistka.delivery import staff_marker
 from vistka.delivery.query_params import normalise
 from vistka.delivery.tests.harness import AppServer, Varnish, fetch, free_port
 from vistka.delivery.tests.newsroom import publish_story
+from vistka.delivery.tests.test_restrictions import restrict
+from vistka.delivery.tests.test_shield_cookies import cookie_header, signed_in_staff
+from vistka.reader.tests.builders import home
 
 CACHEABLE = "public, max-age=30, s-maxage=300, stale-while-revalidate=60, stale-if-error=86400"
 STORY = "/news/2025/05/28/10234/"
@@ -80,6 +86,27 @@ def edge(recording_edge):
     varnish.ban_everything()
     origin.forget()
     return varnish, origin
+
+
+@pytest.fixture
+def throttled_edge():
+    """A varnishd of its own with small staff-pass limits that never refill during a test, in
+    front of a RecordingOrigin: start(per_client, total) -> (varnish, origin)."""
+    started = []
+
+    def start(per_client, total):
+        origin = RecordingOrigin()
+        server = AppServer(free_port(), app=origin).start()
+        with override_settings(VARNISH_STAFF_PASS_PER_CLIENT=per_client, VARNISH_STAFF_PASS_TOTAL=total):
+            varnish = Varnish(backend_port=server.port).start()
+        started.append((varnish, server))
+        varnish.wait_healthy()
+        return varnish, origin
+
+    yield start
+    for varnish, server in started:
+        varnish.stop()
+        server.stop()
 
 
 def fetch_from(source, base, path, headers=None):
@@ -201,3 +228,88 @@ def test_a_story_under_random_query_strings_stays_one_cached_page(varnish, app):
     assert [a.status for a in answers] == [200] * 10
     assert [a.x_cache for a in answers] == ["MISS"] + ["HIT"] * 9
     assert len({a.body for a in answers}) == 1
+
+
+def passed(origin, path):
+    """How many requests for `path` reached the origin carrying the staff marker."""
+    return sum(1 for seen in origin.requests_for(path) if "vistka_staff=" in (seen["cookie"] or ""))
+
+
+def test_a_forged_marker_flood_from_one_address_is_served_from_the_cache_after_its_rate(throttled_edge):
+    varnish, origin = throttled_edge("5/3600s", "100/3600s")
+    assert fetch(varnish.url, "/en/").x_cache == "MISS"  # the reader's copy, cached
+    forged = {"Cookie": f"vistka_staff={secrets.token_hex(20)}"}
+    flood = [fetch_from("127.0.0.2", varnish.url, "/en/", headers=forged) for _ in range(12)]
+    assert [r.getheader("X-Cache") for r in flood] == ["MISS"] * 5 + ["HIT"] * 7
+    assert passed(origin, "/en/") == 5, "a marker over the rate reached the app"
+
+    # Another client (a real staff member) is under its own rate: still passed, cookies and all.
+    staff = fetch_from("127.0.0.3", varnish.url, "/en/", headers={"Cookie": "sessionid=s; vistka_staff=v"})
+    assert staff.getheader("X-Cache") == "MISS"
+    assert origin.requests_for("/en/")[-1]["cookie"] == "sessionid=s; vistka_staff=v"
+    # Static files and media are the same for staff: a marker never passes them (nor uses the rate).
+    assets = [fetch_from("127.0.0.4", varnish.url, "/static/site.css", headers=forged) for _ in range(3)]
+    assert [r.getheader("X-Cache") for r in assets] == ["MISS", "HIT", "HIT"]
+    assert passed(origin, "/static/site.css") == 0
+
+
+def test_the_marker_rate_counts_the_real_client_through_trusted_proxies_only(throttled_edge):
+    varnish, origin = throttled_edge("2/3600s", "100/3600s")
+    fetch(varnish.url, "/news/")
+    marker = "vistka_staff=" + secrets.token_hex(20)
+
+    def from_proxy(forwarded, source="127.0.0.1"):
+        headers = {"Cookie": marker, "X-Forwarded-For": forwarded}
+        return fetch_from(source, varnish.url, "/news/", headers=headers).getheader("X-Cache")
+
+    # 127.0.0.1 is a trusted proxy: the address it forwards is the client.
+    assert [from_proxy("198.51.100.7") for _ in range(3)] == ["MISS", "MISS", "HIT"]
+    assert [from_proxy("198.51.100.8") for _ in range(3)] == ["MISS", "MISS", "HIT"]
+    # A chain of trusted proxies is walked past; a port on a hop is no new client.
+    assert from_proxy("198.51.100.9, 127.0.0.1") == "MISS"
+    assert from_proxy("198.51.100.9:4321") == "MISS"
+    assert from_proxy("198.51.100.9") == "HIT"
+    # Anyone else's X-Forwarded-For is not believed: a new made-up address per request is one client.
+    made_up = [from_proxy(f"203.0.113.{n}", source="127.0.0.2") for n in range(4)]
+    assert made_up == ["MISS", "MISS", "HIT", "HIT"]
+    # Nor what stands left of a hop that is no address: the client is the proxy that wrote it.
+    behind_garbage = [from_proxy(f"203.0.113.{n}, unknown") for n in range(3)]
+    assert behind_garbage == ["MISS", "MISS", "HIT"]
+    assert passed(origin, "/news/") == 2 * 5
+
+
+def test_marker_passes_stop_at_the_total_however_many_addresses_send_them(throttled_edge):
+    varnish, origin = throttled_edge("5/3600s", "4/3600s")
+    fetch(varnish.url, "/news/")
+    answers = [
+        fetch(
+            varnish.url,
+            "/news/",
+            headers={"Cookie": "vistka_staff=x", "X-Forwarded-For": f"198.51.100.{n}"},
+        ).x_cache
+        for n in range(8)
+    ]
+    assert answers == ["MISS"] * 4 + ["HIT"] * 4
+    assert passed(origin, "/news/") == 4
+
+
+def test_a_real_staff_member_passes_while_forged_markers_from_elsewhere_get_the_cached_page(app):
+    restrict(home("en"), PageViewRestriction.GROUPS)
+    story = publish_story(title="Ferry timetable changes for the winter")
+    with override_settings(VARNISH_STAFF_PASS_PER_CLIENT="3/3600s", VARNISH_STAFF_PASS_TOTAL="100/3600s"):
+        varnish = Varnish(backend_port=app.port).start()
+    try:
+        varnish.wait_healthy()
+        assert fetch(varnish.url, story.url).x_cache == "MISS"
+        forged = {"Cookie": f"sessionid={secrets.token_hex(16)}; vistka_staff={secrets.token_urlsafe(30)}"}
+        flood = [fetch_from("127.0.0.2", varnish.url, story.url, headers=forged) for _ in range(6)]
+        assert [r.getheader("X-Cache") for r in flood] == ["MISS"] * 3 + ["HIT"] * 3
+        assert {r.status for r in flood} == {200}
+
+        staff = {"Cookie": cookie_header(signed_in_staff(), "sessionid", staff_marker.COOKIE)}
+        restricted = fetch_from("127.0.0.3", varnish.url, "/en/", headers=staff)
+        assert restricted.status == 200, "a real staff member under the rate must reach Django"
+        reader = fetch_from("127.0.0.2", varnish.url, "/en/", headers=forged)
+        assert reader.status == 302 and "/admin/login/" in reader.getheader("Location")
+    finally:
+        varnish.stop()
