@@ -1,6 +1,8 @@
 """Backup -> the database dropped and the media deleted -> restore, on a private PostgreSQL cluster
-with the demo newsroom's real pictures; the reader pages served by granian before and after are
-compared byte for byte (apart from Date and request ids).
+and then on SQLite, with stories and real uploaded JPEG pictures (bench.site's factory data); the
+reader pages served by granian before and after are compared byte for byte (apart from Date,
+request ids, and the order of the policy header's directives). Prepared sites are kept in
+var/drills/ (the first run migrates: a minute or two) and copied for every run.
 
     python -m drills.run backup_restore
 The in-Django steps run in child processes (`python -m drills.drill_backup_restore prepare`), so the
@@ -20,7 +22,7 @@ from pathlib import Path
 from bench.procs import Processes, free_port, get
 from bench.servers import REPO, start_app
 
-TITLE = "manage.py backup / restore round trip on PostgreSQL: same pages, rows and files"
+TITLE = "manage.py backup / restore round trip on PostgreSQL and SQLite: same pages, rows and files"
 QUICK = True
 STORIES_PER_EDITION = 6
 TEMPLATE = REPO / "var" / "drills" / "backup-restore-site"  # a prepared cluster and media, copied per run
@@ -146,56 +148,83 @@ def run(report, quick):
     media_root = os.path.join(tmp, "media")
     try:
         from_template = start_cluster(cluster, media_root)
-        psql = psql_argv(cluster)
         env = build_env(tmp, {"varnish": free_port()})
         env.update(DATABASE_URL=f"postgres://postgres@127.0.0.1:{cluster.port}/vistka", MEDIA_ROOT=media_root)
         started = time.monotonic()
-        out = prepare_in_child(env)
-        paths = json.loads(out.strip().splitlines()[-1])
+        paths = prepare_in_child(env)
         made = "migrated from the kept template" if from_template else "migrate and stories, template kept"
-        report.figure(f"site prepared ({made})", time.monotonic() - started, "s")
+        report.figure(f"PostgreSQL site prepared ({made})", time.monotonic() - started, "s")
         if not from_template:
             keep_template(cluster, media_root)
-        before = pages_of(procs, env, paths, "app-before")
-        report.check(
-            all(v[0] == 200 for v in before.values()), f"{len(paths)} reader pages answer 200 before"
-        )
 
-        out, seconds = manage(env, "backup", "--to", os.path.join(tmp, "backups"))
-        say("    " + out.strip().replace("\n", "\n    "))
-        (archive,) = [p for p in Path(tmp, "backups").iterdir() if p.name.startswith("vistka-backup-")]
-        manifest = json.loads((archive / "manifest.json").read_text())
-        report.figure("backup (manage.py, start to end)", seconds, "s")
-        report.figure("archive size", round(folder_size(archive) / 1e6, 2), "MB")
-        report.figure("rows", manifest["rows"])
-        report.figure("tables", len(manifest["tables"]))
-        report.figure("media files", len(manifest["media"]["files"]))
-        report.check(oct(archive.stat().st_mode & 0o777) == "0o700", "the archive folder is 0700")
+        def drop_postgres():
+            cluster._run(*psql_argv(cluster), "DROP DATABASE vistka WITH (FORCE)")
+            cluster._run(*psql_argv(cluster), "CREATE DATABASE vistka")
+            shutil.rmtree(media_root)
 
-        cluster._run(*psql, "DROP DATABASE vistka WITH (FORCE)")
-        cluster._run(*psql, "CREATE DATABASE vistka")
-        shutil.rmtree(media_root)
-        out, seconds = manage(env, "restore", str(archive))
-        say("    " + out.strip().replace("\n", "\n    "))
-        report.figure("restore (manage.py: verify, load, check)", seconds, "s")
-
-        after = pages_of(procs, env, paths, "app-after")
-        differing = [p for p in paths if after[p] != before[p]]
-        report.figure("pages compared", len(paths))
-        for path in differing:
-            say(f"    {path}: {describe_difference(before[path], after[path])}")
-        report.check(not differing, f"pages byte-identical after the restore (differing: {differing})")
-        try:
-            manage(env, "restore", str(archive))
-            refused = False
-        except RuntimeError as error:
-            refused = "not empty" in str(error)
-        report.check(refused, "a second restore over the restored site without --yes is refused")
+        round_trip(report, procs, env, paths, drop_postgres, "PostgreSQL", Path(tmp, "pg-backups"))
+        sqlite_round_trip(report, procs, tmp)
     finally:
         procs.stop_all()
         cluster.stop("immediate")
         if not os.environ.get("DRILLS_KEEP"):
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+def sqlite_round_trip(report, procs, tmp):
+    """The same on SQLite, with the login-flood drill's kept site (migrated once, factory stories)."""
+    from bench.run import build_env
+    from drills.drill_login_flood import fresh_site
+
+    site = fresh_site()
+    try:
+        env = build_env(site, {"varnish": free_port()})  # the database and media live in `site`
+        paths = prepare_in_child(env)
+
+        def delete_sqlite():
+            for path in Path(site).glob("vistka.sqlite3*"):
+                path.unlink()
+            shutil.rmtree(Path(site, "media"))
+
+        round_trip(report, procs, env, paths, delete_sqlite, "SQLite", Path(tmp, "sqlite-backups"))
+    finally:
+        if not os.environ.get("DRILLS_KEEP"):
+            shutil.rmtree(site, ignore_errors=True)
+
+
+def round_trip(report, procs, env, paths, lose_everything, engine, backups):
+    """Pages before; backup; the database and media lost; restore; the same pages after."""
+    before = pages_of(procs, env, paths, f"app-before-{engine}")
+    report.check(all(v[0] == 200 for v in before.values()), f"{engine}: {len(paths)} reader pages answer 200")
+
+    out, seconds = manage(env, "backup", "--to", str(backups))
+    say("    " + out.strip().replace("\n", "\n    "))
+    (archive,) = [p for p in backups.iterdir() if p.name.startswith("vistka-backup-")]
+    manifest = json.loads((archive / "manifest.json").read_text())
+    report.figure(f"{engine}: backup (manage.py, start to end)", seconds, "s")
+    report.figure(f"{engine}: archive size", round(folder_size(archive) / 1e6, 2), "MB")
+    report.figure(f"{engine}: rows", manifest["rows"])
+    report.figure(f"{engine}: tables", len(manifest["tables"]))
+    report.figure(f"{engine}: media files", len(manifest["media"]["files"]))
+    report.check(oct(archive.stat().st_mode & 0o777) == "0o700", f"{engine}: the archive folder is 0700")
+
+    lose_everything()
+    out, seconds = manage(env, "restore", str(archive))
+    say("    " + out.strip().replace("\n", "\n    "))
+    report.figure(f"{engine}: restore (manage.py: verify, load, check)", seconds, "s")
+
+    after = pages_of(procs, env, paths, f"app-after-{engine}")
+    differing = [p for p in paths if after[p] != before[p]]
+    report.figure(f"{engine}: pages compared", len(paths))
+    for path in differing:
+        say(f"    {path}: {describe_difference(before[path], after[path])}")
+    report.check(not differing, f"{engine}: pages byte-identical after the restore (differing: {differing})")
+    try:
+        manage(env, "restore", str(archive))
+        refused = False
+    except RuntimeError as error:
+        refused = "not empty" in str(error)
+    report.check(refused, f"{engine}: a second restore over the restored site without --yes is refused")
 
 
 def prepare_in_child(env):
@@ -209,7 +238,7 @@ def prepare_in_child(env):
     )
     if result.returncode != 0:
         raise RuntimeError(f"preparing the site failed:\n{result.stdout[-2000:]}\n{result.stderr[-3000:]}")
-    return result.stdout
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def prepare():
