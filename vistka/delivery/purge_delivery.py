@@ -37,7 +37,7 @@ from vistka.delivery.purge_log import advance, reset_connection
 logger = logging.getLogger(__name__)
 KEYS_PER_REQUEST = 200  # Varnish limits header size
 EVENTS_PER_PASS = 2000
-LEASE = timedelta(seconds=30)  # a pass that died mid-delivery frees its target after this
+LEASE = timedelta(seconds=10)  # a pass that died mid-delivery frees its target after this
 PRUNE_EVERY = 600.0  # seconds between retention runs in one process
 EVERYTHING = ("sitemap", "edition-uk", "edition-ru", "edition-en")
 
