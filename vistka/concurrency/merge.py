@@ -5,10 +5,12 @@ so every field a story's form edits (text, rich text, stream fields, tags, inlin
 is compared the way the history shows it."""
 
 import copy
+import re
 from dataclasses import dataclass
 
 from wagtail.admin.panels import get_edit_handler
 
+BLOCK_KEY = re.compile(r' data-block-key="[^"]*"')
 MINE = "mine"
 THEIRS = "theirs"
 
@@ -40,6 +42,25 @@ class FieldChoice:
         return ""
 
 
+def _without_block_ids(data):
+    """Stream data without the blocks' ids and rich text's block keys: a body saved through the
+    form again gets new ones where it had none, which is no change of content."""
+    if isinstance(data, str):
+        return BLOCK_KEY.sub("", data)
+    if isinstance(data, list):
+        return [_without_block_ids(item) for item in data]
+    if isinstance(data, dict):
+        return {key: _without_block_ids(value) for key, value in data.items() if key != "id"}
+    return data
+
+
+def has_changed(comparison):
+    if getattr(comparison.field, "stream_block", None) is not None:
+        prep = comparison.field.stream_block.get_prep_value
+        return _without_block_ids(prep(comparison.val_a)) != _without_block_ids(prep(comparison.val_b))
+    return comparison.has_changed()
+
+
 def _comparisons(page, request, obj_a, obj_b):
     panel = get_edit_handler(type(page)).get_bound_panel(instance=page, request=request, form=None)
     return {comparison_key(comp(obj_a, obj_b)): comp(obj_a, obj_b) for comp in panel.get_comparison()}
@@ -54,7 +75,7 @@ def field_choices(page, request, base, theirs, mine):
     theirs_from_base = _comparisons(page, request, base, theirs) if base is not None else {}
     choices = []
     for key, comparison in between.items():
-        if not comparison.has_changed():
+        if not has_changed(comparison):
             continue
         choices.append(
             FieldChoice(
@@ -63,15 +84,17 @@ def field_choices(page, request, base, theirs, mine):
                 theirs_html=theirs_alone[key].htmldiff(),
                 mine_html=mine_alone[key].htmldiff(),
                 diff_html=comparison.htmldiff(),
-                changed_by_me=key not in mine_from_base or mine_from_base[key].has_changed(),
-                changed_by_them=key not in theirs_from_base or theirs_from_base[key].has_changed(),
+                changed_by_me=key not in mine_from_base or has_changed(mine_from_base[key]),
+                changed_by_them=key not in theirs_from_base or has_changed(theirs_from_base[key]),
             )
         )
     return choices
 
 
 def changed_field_labels(page, request, before, after):
-    return [c.field_label() for c in _comparisons(page, request, before, after).values() if c.has_changed()]
+    return [
+        str(c.field_label()) for c in _comparisons(page, request, before, after).values() if has_changed(c)
+    ]
 
 
 def merged_content(latest_content, mine_content, chosen_mine):

@@ -20,6 +20,7 @@ from wagtail.models import Page, Revision
 
 from vistka.audit.log import record
 from vistka.concurrency.locking import lock_row
+from vistka.concurrency.merge import changed_field_labels
 from vistka.concurrency.models import RefusedSave
 
 
@@ -29,7 +30,7 @@ def editor_name(user):
     return user.get_full_name() or user.get_username()
 
 
-def refusal_message(latest, base):
+def refusal_message(latest, changed_fields):
     """Who saved what when, in the user's language."""
     when = date_format(timezone.localtime(latest.created_at), "DATETIME_FORMAT")
     text = _(
@@ -37,6 +38,8 @@ def refusal_message(latest, base):
         "after you opened it. Nothing you wrote is lost: your version is kept, compare it with "
         "theirs field by field and merge."
     ) % {"person": editor_name(latest.user), "time": when}
+    if changed_fields:
+        text += " " + _("Fields they changed: %(fields)s.") % {"fields": ", ".join(changed_fields)}
     return text
 
 
@@ -114,7 +117,7 @@ class ConcurrentPageEditView(EditView):
                 "refused_save": refused.pk,
             },
         )
-        message = refusal_message(self.latest_revision, base)
+        message = refusal_message(self.latest_revision, self.changed_since(base))
         if self.expects_json_response:
             return self.json_error_response("invalid_revision", message)
         merge_url = reverse("concurrency:merge", args=(refused.pk,))
@@ -122,6 +125,13 @@ class ConcurrentPageEditView(EditView):
         self.keep_loaded_revision(base)
         self.has_unsaved_changes = True
         return self.render_to_response(self.get_context_data())
+
+    def changed_since(self, base):
+        """The fields the newer versions changed since the user's (names as the form shows them)."""
+        if base is None or base.pk == self.latest_revision.pk:
+            return []
+        before, after = base.as_object(), self.latest_revision.as_object()
+        return changed_field_labels(self.real_page_record.specific, self.request, before, after)
 
     def keep_loaded_revision(self, base):
         """The form shown again stays based on the revision it was loaded from."""

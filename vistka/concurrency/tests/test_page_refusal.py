@@ -39,6 +39,7 @@ def test_stale_save_is_refused_with_content_kept(story, reporter_uk, colleague):
     assert response.status_code == 200  # the form again, not a redirect to a saved page
     assert "My better title" in response.text  # the content as sent
     assert "reporter-uk-2" in response.text  # who saved
+    assert "Fields they changed: Lead." in response.text or "Змінені ними поля: Лід." in response.text  # what
     latest = latest_of(story)
     assert latest.title == "The first title" and latest.lead == "Their new lead."  # theirs intact
     refused = RefusedSave.objects.get(page_id=story.pk, user=reporter_uk)
