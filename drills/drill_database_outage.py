@@ -15,8 +15,9 @@ import time
 from collections import Counter
 from urllib.parse import urlencode
 
-from bench.procs import Processes, free_port
+from bench.procs import Processes, free_port, get
 from bench.servers import start_app, start_varnish
+from drills.report import say
 
 TITLE = (
     "database stopped under load: stale pages served, clear 503 elsewhere, newsroom keeps the form, recovery"
@@ -27,15 +28,16 @@ TTL = 20
 SEEN_PER_EDITION = 15  # each front page and 14 of its stories: 45 pages seen before the outage
 UNSEEN_PER_EDITION = 3
 PURGED = 6
+WARM_ROUNDS = 10  # the kernel hands each request to either app worker: both must have seen the page
 HOMES = {"uk": "/", "ru": "/ru/", "en": "/en/"}
 STORY = re.compile(r'href="((?:/ru|/en)?/news/\d{4}/\d{2}/\d{2}/\d+/)"')
 EDITED_MARK = " (edited before the outage)"
 
 
-def request(port, path, method="GET", headers=None, body=None, timeout=15):
+def post(port, path, headers, body, timeout=15):
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     try:
-        connection.request(method, path, body=body, headers=headers or {})
+        connection.request("POST", path, body=body, headers=headers)
         response = connection.getresponse()
         return response.status, response.headers, response.read()
     finally:
@@ -50,7 +52,7 @@ def pages(app_port):
     """Seen and never-seen pages from the three front pages: 45 and 9."""
     seen, unseen = [], []
     for home in HOMES.values():
-        status, _, body = request(app_port, home)
+        status, _, body = get(app_port, home)
         if status != 200:
             raise RuntimeError(f"{home} answered {status}")
         stories = sorted(set(STORY.findall(body.decode())))
@@ -79,7 +81,7 @@ class Staff:
             self.cookies[name.strip()] = rest.split(";", 1)[0]
 
     def get(self, path):
-        status, headers, body = request(self.port, path, headers=self._headers())
+        status, headers, body = get(self.port, path, self._headers())
         self._keep(headers)
         return status, headers, body
 
@@ -89,7 +91,7 @@ class Staff:
             "Origin": f"http://127.0.0.1:{self.port}",
         }
         extra["Referer"] = f"http://127.0.0.1:{self.port}{path}"
-        status, headers, body = request(self.port, path, "POST", self._headers(extra), urlencode(fields))
+        status, headers, body = post(self.port, path, self._headers(extra), urlencode(fields))
         self._keep(headers)
         return status, headers, body
 
@@ -122,7 +124,7 @@ class Load:
             path = self.paths[i % len(self.paths)]
             i += 1
             try:
-                status = request(self.port, path, timeout=30)[0]
+                status = get(self.port, path, timeout=30)[0]
             except OSError:
                 status = "error"
             now = time.monotonic()
@@ -186,7 +188,7 @@ def check_unseen(report, target, port, unseen):
     """Pages never seen: a 503 with Retry-After, in the edition's language."""
     clear = 0
     for path in unseen:
-        status, headers, body = request(port, path)
+        status, headers, body = get(port, path)
         lang = language_of(path)
         if status == 503 and headers.get("Retry-After") and f'lang="{lang}"' in body.decode(errors="replace"):
             clear += 1
@@ -255,10 +257,10 @@ def run(report, quick):
         staff.sign_in(ADMIN, ADMIN_PASSWORD)
         story_id = re.search(r"/admin/pages/(\d+)/", staff.get("/admin/pages/")[2].decode())
         edit_path = f"/admin/pages/{story_id.group(1) if story_id else 3}/edit/"
-        for _round in range(3):  # both app workers and Varnish hold every seen page
+        for _round in range(WARM_ROUNDS):  # each app worker (own memory) and Varnish hold every seen page
             for path in seen:
-                request(app_port, path)
-                request(varnish_port, path)
+                get(app_port, path)
+                get(varnish_port, path)
         report.figure("pages seen before the outage", len(seen))
         purged = [p for p in seen if p not in HOMES.values()][:: max(1, (len(seen) - 3) // PURGED)][:PURGED]
         edit_stories(env, purged)
@@ -282,9 +284,11 @@ def run(report, quick):
         for load in loads.values():
             load.outage = (outage_start, back)
         report.figure("outage length", back - outage_start, "s")
-        recovered = wait_until(lambda: request(app_port, unseen[0])[0] == 200, 30)
+        recovered = wait_until(lambda: get(app_port, unseen[0])[0] == 200, 30)
         newsroom_back = wait_until(lambda: staff.get("/admin/pages/")[0] == 200, 30)
-        time.sleep(1)
+        edited = EDITED_MARK.replace("(", "").split()[0]
+        fresh = wait_until(lambda: all(edited in get(varnish_port, p)[2].decode() for p in purged), 30)
+        report.figure("edited stories fresh through Varnish after the database is back", fresh or -1.0, "s")
         for load in loads.values():
             load.stop()
         for target, load in loads.items():
@@ -293,6 +297,8 @@ def run(report, quick):
             report.figure(f"{target}: 5xx for seen pages during the outage", load.bad())
             failed = set(load.failed_paths)
             report.figure(f"{target}: seen pages with a 5xx", len(failed), f"of {len(seen)}")
+            if failed:
+                say(f"  {report.name}: {target}: 5xx on " + ", ".join(sorted(failed)[:12]))
             report.figure(
                 f"{target}: purged just before the outage, with a 5xx",
                 len(failed & set(purged)),
