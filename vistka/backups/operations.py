@@ -39,12 +39,16 @@ def vistka_version():
             version = tomllib.load(handle)["project"]["version"]
     except (OSError, KeyError, tomllib.TOMLDecodeError):
         version = "unknown"
-    commit = subprocess.run(  # noqa: S603
-        ["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],  # noqa: S607
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout.strip()
+    try:  # a deployment without git (a container image) has no commit to name
+        commit = subprocess.run(  # noqa: S603
+            ["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],  # noqa: S607
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=10,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        commit = ""
     return f"{version}+{commit}" if commit else version
 
 

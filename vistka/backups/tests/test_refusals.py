@@ -150,3 +150,14 @@ def test_a_backup_folder_inside_the_media_is_refused(media_root):
     jpeg_image("Kept")
     with pytest.raises(CommandError, match="inside MEDIA_ROOT"):
         call_command("backup", to=str(media_root / "backups"))
+
+
+def test_restore_check_verifies_without_changing_anything(archive, capsys):
+    rows, files = row_counts(), media_sums()
+    call_command("restore", str(archive), check=True)
+    assert "archive verified" in capsys.readouterr().out
+    picture = next((archive / "media" / "original_images").iterdir())
+    picture.write_bytes(b"not the picture")
+    with pytest.raises(CommandError, match="failed verification"):
+        call_command("restore", str(archive), check=True)
+    assert row_counts() == rows and media_sums() == files
