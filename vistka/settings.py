@@ -483,6 +483,8 @@ INSTALLED_APPS += ["vistka.backups"]
 BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", VAR_DIR / "backups"))
 BACKUP_KEEP = int(os.environ.get("BACKUP_KEEP", "14"))
 BACKUP_KEEP_DAYS = int(os.environ.get("BACKUP_KEEP_DAYS", "0"))
+# PostgreSQL client tools (pg_dump, pg_restore, psql) to use; default: the server's major version's.
+BACKUP_PG_BIN = os.environ.get("BACKUP_PG_BIN", "")
 
 # --- Fast path: the shield nobody steps around, stale on error ---------------------------------
 

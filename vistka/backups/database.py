@@ -15,6 +15,7 @@ import subprocess
 from pathlib import Path
 
 from django.apps import apps
+from django.conf import settings
 from django.db import connection, connections, models, transaction
 
 from vistka.backups.archive import ArchiveError
@@ -140,7 +141,7 @@ class PostgresDatabase:
         """`name` (pg_dump, pg_restore, psql) of the server's major version, or a newer one:
         pg_dump refuses a newer server, and an older pg_restore cannot read a newer dump."""
         major = self.server_major()
-        candidates = [os.environ.get("BACKUP_PG_BIN", ""), f"/usr/lib/postgresql/{major}/bin"]
+        candidates = [settings.BACKUP_PG_BIN, f"/usr/lib/postgresql/{major}/bin"]
         for directory in candidates:
             if directory and os.access(Path(directory) / name, os.X_OK):
                 return str(Path(directory) / name)
