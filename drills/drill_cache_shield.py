@@ -1,12 +1,16 @@
 """Cache shield: requests that used to step around the caches, against the plain hit, in one run.
 
-The app (granian, two workers, its own SQLite data as the bench prepares it) alone and behind
-Varnish, loaded with wrk for a few seconds per variant: the plain hit; `Cookie: sessionid=<random>`;
-a forged `vistka_staff`; `?q=<random>` on a story; Host variants (port, case, trailing dot); and a
-flood of one-off URLs (each a new 404) during which a hot page is polled and must stay a hit.
-Origin renders are counted from the app's access log (vistka.observability logs every request
-that reached Django). PASS: every variant at least MIN_RATIO of the plain hit, renders per variant
-at most RENDER_BUDGET, the hot page a hit throughout the flood, at both doors.
+The app (granian, two workers, a copy of a small factory-built SQLite site: drills.data builds it
+once and keeps it under var/drills/sites) alone and behind Varnish, loaded with wrk for a few
+seconds per variant: the plain hit; `Cookie: sessionid=<random>`; a forged `vistka_staff`;
+`?q=<random>` on a story; Host variants (port, case, trailing dot); and a flood of one-off URLs
+(each a new 404, more than the app's store holds) during which a hot page is polled and must stay
+a hit. Through Varnish a forged `vistka_staff` passes only at the staff rate
+(VARNISH_STAFF_PASS_*), then is served from Varnish's cache like any reader's request. Origin
+renders are counted from the app's access log (vistka.observability logs every request that
+reached Django). PASS: every variant at least MIN_RATIO of the plain hit, renders per variant at
+most RENDER_BUDGET, the flood overflowing the store, the hot page a hit throughout the flood, at
+both doors.
 """
 
 import json
@@ -21,6 +25,7 @@ import time
 from bench import servers
 from bench.procs import Processes, free_port, get
 from bench.run import build_env
+from drills import data
 
 TITLE = "one header, one parameter or one Host must not step around the caches; hot pages survive a flood"
 QUICK = True
@@ -28,16 +33,18 @@ MIN_RATIO = 0.5
 # Per variant and door: each of the two app processes keeps its own store, and Host variants
 # normalise to at most three keys (127.0.0.1, 127.0.0.1:<port>, localhost).
 RENDER_BUDGET = 8
-STORE_ENTRIES = 300  # the app's store in the drill: small, so even a quick flood overflows it
+STORE_ENTRIES = 100  # the app's store in the drill: small, so even a quick flood (a few hundred) overflows it
 
 LUA = """
 math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16))
 local mode, path, hosts = "%(mode)s", "%(path)s", {%(hosts)s}
 local counter = 0
+-- Fresh random values for every request, eight hex digits per call: the client's own CPU (on
+-- the same two cores) must not be what a variant measures.
 local function hex(n)
   local t = {}
-  for i = 1, n do t[i] = string.format("%%x", math.random(0, 15)) end
-  return table.concat(t)
+  for i = 1, math.ceil(n / 8) do t[i] = string.format("%%08x", math.random(0, 2147483647)) end
+  return table.concat(t):sub(1, n)
 end
 request = function()
   counter = counter + 1
@@ -128,20 +135,31 @@ class HotWatcher(threading.Thread):
             time.sleep(0.05)
 
 
-def prepare_data(env, stories):
-    """Migrate and load the bench's newsroom in a child process (this one may host other drills)."""
+def seed(stories):
+    """Run once by drills.data in a configured Django: a small factory-built uk edition (sections,
+    tags, authors, pictures); returns the URLs of the page kinds the bench measures."""
+    from bench import site
+
+    site.build_with_factories(stories)
+    return site.pick_pages()["urls"]
+
+
+SEED = "drills.drill_cache_shield:seed"
+SEED_SOURCES = ("bench/site.py", "vistka/stories/factories.py")
+
+
+def prepare_assets(env):
+    """Message catalogues and collected static files (the pages link the manifest's names), in a
+    child process: this one may host other drills and never configures Django."""
     code = (
-        "import json, os, django; django.setup(); from bench import site; "
-        "from bench.run import build_assets; build_assets(os.environ['STATIC_ROOT']); "
-        f"site.prepare({int(stories)}); print('PAGES ' + json.dumps(site.pick_pages()['urls']))"
+        "import os, django; django.setup(); from bench.run import build_assets; "
+        "build_assets(os.environ['STATIC_ROOT'])"
     )
     done = subprocess.run(  # noqa: S603
         [sys.executable, "-c", code], env=env, cwd=servers.REPO, capture_output=True, text=True, timeout=600
     )
-    line = [row for row in done.stdout.splitlines() if row.startswith("PAGES ")]
-    if done.returncode != 0 or not line:
-        raise RuntimeError(f"data preparation failed:\n{done.stderr[-3000:]}")
-    return json.loads(line[0][6:])
+    if done.returncode != 0:
+        raise RuntimeError(f"asset preparation failed:\n{done.stderr[-3000:]}")
 
 
 def measure(report, tmp, door, port, app_log, article, seconds, flood_seconds):
@@ -180,7 +198,8 @@ def measure(report, tmp, door, port, app_log, article, seconds, flood_seconds):
     renders = app_log.renders()
     hits = sum(1 for state in watcher.states if state == "HIT")
     report.figure(f"{door}: one-off URLs in the flood", result["requests"], f"in {flood_seconds} s")
-    report.figure(f"{door}: flood origin renders", renders)
+    report.figure(f"{door}: flood origin renders", renders, f"(the app's store holds {STORE_ENTRIES})")
+    report.check(renders > STORE_ENTRIES, f"{door}: the flood overflowed the app's store ({renders} renders)")
     report.figure(f"{door}: hot page polls during the flood", len(watcher.states))
     report.figure(f"{door}: of which HIT", hits)
     report.check(
@@ -196,7 +215,7 @@ def run(report, quick):
         if not shutil.which(tool):
             raise RuntimeError(f"{tool} is missing")
     seconds = 2 if quick else 5
-    flood_seconds = 8 if quick else 60  # one-off 404s render at a few hundred a second at best
+    flood_seconds = 5 if quick else 60  # one-off 404s render at a few hundred a second at best
     tmp = tempfile.mkdtemp(prefix="vistka-drill-shield-")
     os.chmod(tmp, 0o755)  # noqa: S103 (varnish's workers run as other users)
     procs = Processes(tmp)
@@ -210,8 +229,11 @@ def run(report, quick):
             DATABASE_CONN_MAX_AGE="60",
         )
         started = time.monotonic()
-        pages = prepare_data(env, 10 if quick else 30)
-        article = pages["article"]
+        stories = 10 if quick else 30
+        made = data.site("cache-shield", SEED, stories, destination=tmp, sources=SEED_SOURCES)
+        env.update(made.env)
+        prepare_assets(env)
+        article = made.result["article"]
         report.figure("data ready", round(time.monotonic() - started, 1), "s")
         servers.start_app(procs, "app", ports["app"], {**env, "FAST_PATH": "1"})
         servers.start_varnish(procs, tmp, ports["varnish"], ports["app"], env)
