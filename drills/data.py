@@ -18,6 +18,7 @@ what it returns must be JSON. Building is serialised by a lock file: concurrent 
 copy the same build.
 """
 
+import ast
 import fcntl
 import hashlib
 import json
@@ -70,14 +71,20 @@ def root():
 
 
 def _source_of(spec):
-    """The seed module's file, found without importing it (it may import Django)."""
-    module, _function = spec.split(":")
-    return Path(find_spec(module).origin).read_bytes()
+    """The seed function's own source, read from its module's file without importing it (it may
+    import Django): editing the rest of a drill does not rebuild its site."""
+    module, function = spec.split(":")
+    text = Path(find_spec(module).origin).read_text()
+    for node in ast.parse(text).body:
+        if isinstance(node, ast.FunctionDef) and node.name == function:
+            return ast.get_source_segment(text, node).encode()
+    raise ValueError(f"no function {function} in {module}")
 
 
 def key(seed, args=(), sources=()):
-    """Hash of what a built site depends on: migrations, pinned packages, the seed and `sources`
-    (paths relative to the repository: files, or folders whose .py files count)."""
+    """Hash of what a built site depends on: migrations, pinned packages, the seed function and
+    `sources` (what the seed calls: paths relative to the repository, files or folders whose .py
+    files count)."""
     digest = hashlib.sha256()
     files = sorted(REPO.glob("vistka/**/migrations/*.py"))
     for source in sources:
