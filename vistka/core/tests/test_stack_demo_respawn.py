@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from vistka.core.tests.servers import REPO, copy_sqlite_database, database_url, free_port
-from vistka.core.tests.test_stack_supervision import status, wait_for
+from vistka.core.tests.test_stack_supervision import group_alive, status, wait_for
 
 
 def answers(port, until=None, timeout=0, seconds=0, count=0):
@@ -47,7 +47,12 @@ def test_demo_server_respawns_a_killed_worker_and_keeps_answering(tmp_path):
     env.pop("PROMETHEUS_MULTIPROC_DIR", None)
     with open(tmp_path / "serve.log", "wb") as log:
         server = subprocess.Popen(  # noqa: S603
-            [str(REPO / "bin" / "serve")], cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT
+            [str(REPO / "bin" / "serve")],
+            cwd=REPO,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
     try:
         wait_for(lambda: status(port, "/_health/") == 200 and len(workers(server.pid)) == 2, 180, "bin/serve")
@@ -66,7 +71,20 @@ def test_demo_server_respawns_a_killed_worker_and_keeps_answering(tmp_path):
     finally:
         server.send_signal(signal.SIGTERM)
         try:
-            server.wait(30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(10)
+            server.wait(60)
+        finally:
+            stopped_cleanly = wait_gone(server.pid, 30)
+            if not stopped_cleanly:
+                os.killpg(server.pid, signal.SIGKILL)
+    assert server.returncode == 0, server.returncode
+    assert stopped_cleanly, "a worker outlived the stopped server"
+
+
+def wait_gone(pgid, timeout):
+    """True once no process of the group `pgid` is left (granian's workers included)."""
+    deadline = time.monotonic() + timeout
+    while group_alive(pgid):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.2)
+    return True
