@@ -8,6 +8,7 @@ import copy
 import re
 from dataclasses import dataclass
 
+from django.utils.html import format_html, format_html_join
 from wagtail.admin.panels import get_edit_handler
 
 BLOCK_KEY = re.compile(r' data-block-key="[^"]*"')
@@ -28,7 +29,6 @@ class FieldChoice:
     label: str
     theirs_html: str
     mine_html: str
-    diff_html: str
     changed_by_me: bool
     changed_by_them: bool
 
@@ -61,8 +61,25 @@ def has_changed(comparison):
     return comparison.has_changed()
 
 
+def comparison_html(comparison):
+    """Wagtail's diff of a field; for inline entries (live entries, corrections) one line per entry."""
+    if not getattr(comparison, "is_child_relation", False):
+        return comparison.htmldiff()
+    entries = [
+        format_html_join(
+            " · ",
+            "<strong>{}</strong>: {}",
+            ((f.field_label(), f.htmldiff()) for f in child.get_field_comparisons()),
+        )
+        for child in comparison.get_child_comparisons()
+    ]
+    return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((entry,) for entry in entries)))
+
+
 def _comparisons(page, request, obj_a, obj_b):
-    panel = get_edit_handler(type(page)).get_bound_panel(instance=page, request=request, form=None)
+    model = type(page)
+    handler = model.get_edit_handler() if hasattr(model, "get_edit_handler") else get_edit_handler(model)
+    panel = handler.get_bound_panel(instance=page, request=request, form=None)
     return {comparison_key(comp(obj_a, obj_b)): comp(obj_a, obj_b) for comp in panel.get_comparison()}
 
 
@@ -81,9 +98,8 @@ def field_choices(page, request, base, theirs, mine):
             FieldChoice(
                 key=key,
                 label=comparison.field_label(),
-                theirs_html=theirs_alone[key].htmldiff(),
-                mine_html=mine_alone[key].htmldiff(),
-                diff_html=comparison.htmldiff(),
+                theirs_html=comparison_html(theirs_alone[key]),
+                mine_html=comparison_html(mine_alone[key]),
                 changed_by_me=key not in mine_from_base or has_changed(mine_from_base[key]),
                 changed_by_them=key not in theirs_from_base or has_changed(theirs_from_base[key]),
             )
