@@ -26,14 +26,19 @@ DEPLOY = REPO / "deploy"
 
 
 def status(port, path):
+    return response(port, path)[0]
+
+
+def response(port, path):
+    """(status, X-Cache) of a GET, or (None, None) when the connection failed."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     try:
         connection.request("GET", path)
-        response = connection.getresponse()
-        response.read()
-        return response.status
+        answer = connection.getresponse()
+        answer.read()
+        return answer.status, answer.getheader("X-Cache")
     except OSError:
-        return None
+        return None, None
     finally:
         connection.close()
 
@@ -73,10 +78,10 @@ def port_free(port):
 class Stack:
     def __init__(self, tmp_path):
         self.port = free_port()
-        self.app_ports = [free_port(), free_port()]
-        while self.app_ports[1] != self.app_ports[0] + 1:  # bin/stack numbers them from a base
-            self.app_ports = [free_port()]
-            self.app_ports.append(self.app_ports[0] + 1)
+        self.app_ports = []
+        while len(self.app_ports) != 2:  # bin/stack numbers them from a base
+            base = free_port()
+            self.app_ports = [port for port in (base, base + 1) if port_free(port)]
         # varnishd's compiler and child run as unprivileged users when started by root: the VCL's
         # directory must be readable by them, so not inside the private pytest tmp dir.
         self.run_dir = Path(tempfile.mkdtemp(prefix="vistka-stack-"))
@@ -138,10 +143,11 @@ def kill_and_wait_back(stack, name, check):
 
 
 def request_loop(port, paths, stop, failures, counts):
+    """GET `paths` in turn until `stop`; failures: (path, status); counts: {(path, X-Cache): n}."""
     while not stop.is_set():
         for path in paths:
-            code = status(port, path)
-            counts[path] = counts.get(path, 0) + 1
+            code, cache = response(port, path)
+            counts[path, cache] = counts.get((path, cache), 0) + 1
             if not answered(code):
                 failures.append((path, code))
 
@@ -178,7 +184,9 @@ def test_stack_restarts_what_dies_rolls_without_errors_and_stops_everything(tmp_
             loop.join(30)
         assert done.returncode == 0, done.stdout + done.stderr
         assert failures == [], failures
-        assert counts.get("/admin/login/", 0) > 10  # uncached: each one reached an app process
+        assert counts.get(("/", "HIT"), 0) > 10, counts  # cached: answered by Varnish
+        uncached = {cache: n for (path, cache), n in counts.items() if path == "/admin/login/"}
+        assert uncached.get("MISS", 0) > 10 and "HIT" not in uncached, counts  # each one reached an app
         groups += [stack.pid(name) for name in ("varnish", "app-0", "app-1", "scheduler")]
     finally:
         stack.stop()
