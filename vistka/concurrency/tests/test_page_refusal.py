@@ -141,3 +141,21 @@ def test_merge_screen_is_only_for_its_author_with_edit_rights(story, reporter_uk
     reporter_uk.groups.clear()
     reporter_uk.groups.add(*make_staff("reporter-ru-2", (roles.REPORTERS, "ru")).groups.all())
     assert mine.get(url).status_code in (302, 403)
+
+
+def test_refused_version_survives_leaving_the_page_and_can_be_dismissed(story, reporter_uk, colleague):
+    mine, theirs = client_for(reporter_uk), client_for(colleague)
+    my_form = edit_form_data(mine, story, title="My better title")
+    theirs.post(edit_url(story), edit_form_data(theirs, story, lead="Their new lead."))
+    mine.post(edit_url(story), my_form)
+    refused = RefusedSave.objects.get(user=reporter_uk)
+    merge_url = f"/admin/concurrency/refused/{refused.pk}/"
+
+    assert merge_url in mine.get(edit_url(story)).text  # reopening the story offers it again
+    assert merge_url not in theirs.get(edit_url(story)).text  # only to its author
+
+    assert mine.post(merge_url, {"dismiss": "1"}).status_code == 302
+    refused.refresh_from_db()
+    assert refused.resolved_at is not None
+    assert merge_url not in mine.get(edit_url(story)).text
+    assert AuditEvent.objects.filter(action="concurrency.dismissed").exists()
