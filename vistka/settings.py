@@ -566,3 +566,20 @@ _observability_logging.apply(LOGGING, LOG_FORMAT, ACCESS_LOG)
 # ("<requests>/<seconds>s"); beyond that the marker is dropped and the cached page served.
 VARNISH_STAFF_PASS_PER_CLIENT = os.environ.get("VARNISH_STAFF_PASS_PER_CLIENT", "30/10s")
 VARNISH_STAFF_PASS_TOTAL = os.environ.get("VARNISH_STAFF_PASS_TOTAL", "50/1s")
+
+# --- Sign-in flood (vistka.accounts.hashing, vistka.accounts.wsgi_gate) ---
+
+# Password hashes (pbkdf2_sha256, Django's format) are computed in LOGIN_HASHING_PROCESSES helper
+# processes per app process at nice 19: a flood of sign-ins then takes only CPU readers leave idle.
+LOGIN_HASHING_PROCESSES = int(os.environ.get("LOGIN_HASHING_PROCESSES", "1"))
+if not env_bool("FAST_PASSWORD_HASHER", False) and env_bool("LOGIN_LOW_PRIORITY_HASHING", True):
+    from django.conf import global_settings  # noqa: E402
+
+    PASSWORD_HASHERS = [
+        "vistka.accounts.hashing.LowPriorityPBKDF2PasswordHasher",
+        *global_settings.PASSWORD_HASHERS,
+    ]
+# A sign-in post refused by the per-process gate (busy) or from an address/account this process
+# already saw locked is answered before Django (no session, no database). A lock is remembered for
+# at most LOGIN_GATE_MEMORY_SECONDS, then Django (the database) is asked again.
+LOGIN_GATE_MEMORY_SECONDS = int(os.environ.get("LOGIN_GATE_MEMORY_SECONDS", "60"))

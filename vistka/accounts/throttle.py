@@ -80,17 +80,18 @@ class ThrottleHandler(AxesDatabaseHandler):
         now = timezone.now()
         account_rows = [row for row in rows if row[0] == username]
         account_failures = sum(row[1] for row in account_rows)
-        remaining = 0.0
-        for subset, limit in (
-            (account_rows, settings.LOGIN_FAILURES_PER_ACCOUNT),
-            (rows, settings.LOGIN_FAILURES_PER_ADDRESS),
+        parts = {"account": 0.0, "address": 0.0}  # the WSGI gate remembers each (wsgi_gate)
+        for scope, subset, limit in (
+            ("account", account_rows, settings.LOGIN_FAILURES_PER_ACCOUNT),
+            ("address", rows, settings.LOGIN_FAILURES_PER_ADDRESS),
         ):
             if not subset:
                 continue
             failures = sum(row[1] for row in subset)
             until = max(row[2] for row in subset) + timedelta(seconds=lock_seconds(failures, limit))
-            remaining = max(remaining, (until - now).total_seconds())
-        return remaining, account_failures
+            parts[scope] = max(0.0, (until - now).total_seconds())
+        request.sign_in_lock_parts = parts
+        return max(parts.values()), account_failures
 
     def is_locked(self, request, credentials=None):
         remaining, _failures = self.lock_state(request, credentials)
