@@ -569,9 +569,9 @@ VARNISH_STAFF_PASS_TOTAL = os.environ.get("VARNISH_STAFF_PASS_TOTAL", "50/1s")
 
 # --- Sign-in flood (vistka.accounts.hashing, vistka.accounts.wsgi_gate) ---
 
-# Password hashes (pbkdf2_sha256, Django's format) are computed in LOGIN_HASHING_PROCESSES helper
-# processes per app process at nice 19: a flood of sign-ins then takes only CPU readers leave idle.
-LOGIN_HASHING_PROCESSES = int(os.environ.get("LOGIN_HASHING_PROCESSES", "1"))
+# Password hashes (pbkdf2_sha256, Django's format) are computed in a low-priority helper
+# process per app process at nice LOGIN_HASHING_NICE: a flood of sign-ins takes only CPU readers leave idle.
+LOGIN_HASHING_NICE = int(os.environ.get("LOGIN_HASHING_NICE", "19"))
 if not env_bool("FAST_PASSWORD_HASHER", False) and env_bool("LOGIN_LOW_PRIORITY_HASHING", True):
     from django.conf import global_settings  # noqa: E402
 

@@ -5,7 +5,9 @@ SQLite a wait for the write lock) and holds one of the process's few request thr
 runs. Without a bound, sixteen concurrent wrong-password posts took every thread and cached
 reader pages waited seconds behind them. With it, a flood holds at most this many threads per
 process; each excess post is answered before the session, the database or a hash is touched.
-Place right after ClientAddressMiddleware.
+Place right after ClientAddressMiddleware. In production wsgi_gate.SignInGate takes the slot
+before Django (and answers the refused posts there); this middleware then only checks the lock
+and tells the wrapper what the throttle found locked.
 """
 
 import threading
@@ -51,17 +53,37 @@ class SignInGateMiddleware:
     def __call__(self, request):
         if request.method != "POST" or request.path_info not in settings.LOGIN_GATED_PATHS:
             return self.get_response(request)
+        if request.META.get("vistka.sign_in_slot"):  # taken by wsgi_gate.SignInGate before Django
+            return tell_wsgi_gate(request, self.checked(request))
         slots = sign_in_slots()
         if not slots.acquire(blocking=False):
             return busy_response(request)
         try:
-            if request.path_info in settings.LOGIN_SIGN_IN_PATHS:
-                locked = locked_response(request)
-                if locked is not None:
-                    return locked
-            return self.get_response(request)
+            return self.checked(request)
         finally:
             slots.release()
+
+    def checked(self, request):
+        if request.path_info in settings.LOGIN_SIGN_IN_PATHS:
+            locked = locked_response(request)
+            if locked is not None:
+                return locked
+        return self.get_response(request)
+
+
+def tell_wsgi_gate(request, response):
+    """A lock the throttle found (its account and address parts), for wsgi_gate to remember."""
+    parts = getattr(request, "sign_in_lock_parts", None)
+    if response.status_code == 429 and parts and request.path_info in settings.LOGIN_SIGN_IN_PATHS:
+        from vistka.accounts.client_ip import throttle_address
+
+        request.META["vistka.sign_in_lock"] = {
+            "address": getattr(request, "axes_ip_address", None) or throttle_address(request),
+            "username": request.POST.get(settings.AXES_USERNAME_FORM_FIELD),
+            "account": parts["account"],
+            "address_seconds": parts["address"],
+        }
+    return response
 
 
 def locked_response(request):

@@ -10,8 +10,11 @@ readers of its own process wait. A separate process has its own GIL: at nice 19 
 CPU nobody else wants, so readers are served first and a sign-in on an idle machine is as fast as
 before. The hash (algorithm, iterations, salt, format) is Django's own: stored hashes stay valid.
 
-One helper process per app process (LOGIN_HASHING_PROCESSES), started on first use; it dies with
-its parent (PR_SET_PDEATHSIG), so a killed worker leaves nothing behind.
+One helper process per app process, started on first use, one hash at a time (the sign-in gate
+lets one sign-in at a time through anyway). It is a daemon (ended when its app process exits, even
+mid-hash: a ProcessPoolExecutor made a stopping worker wait for a starved nice-19 hash) and dies
+with its parent (PR_SET_PDEATHSIG), so a killed worker leaves nothing behind. LOGIN_HASHING_NICE
+sets its niceness (19: readers always first; a sign-in on a CPU-saturated machine waits).
 """
 
 import base64
@@ -21,70 +24,67 @@ import multiprocessing
 import os
 import signal
 import threading
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 
 from django.conf import settings
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.utils.encoding import force_bytes
 
 PR_SET_PDEATHSIG = 1
-_pool = {"pid": None, "executor": None}
-_pool_lock = threading.Lock()
+_helper = {"pid": None, "process": None, "connection": None}
+_helper_lock = threading.Lock()
 
 
-def _lower_priority():
-    """In the helper: lowest CPU priority, and die with the app process that started it."""
-    os.nice(19)
+def _serve(connection, niceness):
+    """The helper: lowest priority, dies with its parent, hashes what it is sent until EOF."""
+    os.nice(niceness)
     try:
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):  # not Linux: the pool's own shutdown still ends it
+    except (OSError, AttributeError):  # not Linux: ended as a daemon when the parent exits
         pass
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a Ctrl-C is the parent's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-
-
-def executor():
-    """This process's pool (a forked app worker starts its own, never its parent's)."""
-    with _pool_lock:
-        if _pool["pid"] != os.getpid() or _pool["executor"] is None:
-            _pool["executor"] = ProcessPoolExecutor(
-                max_workers=settings.LOGIN_HASHING_PROCESSES,
-                # fork: the helper runs only hashlib; spawn would re-run granian's entry module
-                mp_context=multiprocessing.get_context("fork"),
-                initializer=_lower_priority,
-            )
-            _pool["pid"] = os.getpid()
-        return _pool["executor"]
-
-
-def _forget(broken):
-    with _pool_lock:
-        if _pool["executor"] is broken:
-            _pool["executor"] = None
-
-
-def in_helper(function, *args):
-    """function(*args) in the low-priority helper; a helper that died is replaced once."""
-    for attempt in (1, 2):
-        pool = executor()
+    while True:
         try:
-            return pool.submit(function, *args).result()
-        except BrokenProcessPool:
-            _forget(pool)
-            if attempt == 2:
-                raise
+            args = connection.recv()
+        except EOFError:
+            return
+        connection.send(hashlib.pbkdf2_hmac(*args))
+
+
+def _start():
+    # fork: the helper runs only hashlib (spawn would re-run granian's entry module)
+    context = multiprocessing.get_context("fork")
+    parent, child = context.Pipe()
+    process = context.Process(
+        target=_serve, args=(child, settings.LOGIN_HASHING_NICE), name="vistka-hashing", daemon=True
+    )
+    process.start()
+    child.close()
+    _helper.update(pid=os.getpid(), process=process, connection=parent)
+
+
+def pbkdf2_in_helper(digest_name, password, salt, iterations):
+    """hashlib.pbkdf2_hmac in the helper (started or replaced here when missing or dead)."""
+    with _helper_lock:
+        for attempt in (1, 2):
+            if _helper["pid"] != os.getpid() or not _helper["process"].is_alive():
+                _start()  # a forked app worker starts its own, never uses its parent's
+            try:
+                _helper["connection"].send((digest_name, password, salt, iterations))
+                return _helper["connection"].recv()
+            except (EOFError, OSError):  # the helper died (killed): start another, once
+                _helper["pid"] = None
+                if attempt == 2:
+                    raise
     return None  # not reached
 
 
 class LowPriorityPBKDF2PasswordHasher(PBKDF2PasswordHasher):
-    """Django's pbkdf2_sha256, the PBKDF2 itself run by in_helper()."""
+    """Django's pbkdf2_sha256, the PBKDF2 itself run by the low-priority helper."""
 
     def encode(self, password, salt, iterations=None):
         self._check_encode_args(password, salt)
         iterations = iterations or self.iterations
-        derived = in_helper(
-            hashlib.pbkdf2_hmac, self.digest().name, force_bytes(password), force_bytes(salt), iterations
-        )
+        derived = pbkdf2_in_helper(self.digest().name, force_bytes(password), force_bytes(salt), iterations)
         derived = base64.b64encode(derived).decode("ascii").strip()
         return f"{self.algorithm}${iterations}${salt}${derived}"
