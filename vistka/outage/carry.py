@@ -4,17 +4,30 @@ of the text to take by hand. Nothing is stored anywhere: the page itself is the 
 
 Only a post that passes Django's CSRF check (the staff member's own form, from this site) is carried
 back, and only with the token it came with: a page from elsewhere cannot get its fields reflected
-into a form the staff member would then send. Passwords and sign-in forms are never carried back.
+into a form the staff member would then send. Sign-in forms, the second-factor pages (/admin/2fa/,
+passkeys included) and any field named like a secret (password, code, token, secret, otp, key) are
+never carried back: a one-time or recovery code must not be written into a page.
 Values are escaped by the template; the page is never stored (no-store).
 """
 
 import json
+import re
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.middleware.csrf import CsrfViewMiddleware
+from django.urls import NoReverseMatch, reverse
 
 CSRF_FIELD = "csrfmiddlewaretoken"
+SECRET_WORDS = ("password", "passcode", "code", "token", "secret", "otp", "key")
+# Never carried back: everything under the second-factor pages, and django-otp-webauthn's
+# ceremony endpoints wherever they are mounted.
+NEVER_CARRIED_UNDER = ("twofactor_factors",)
+NEVER_CARRIED_AT = tuple(
+    f"otp_webauthn:credential-{ceremony}-{step}"
+    for ceremony in ("registration", "authentication")
+    for step in ("begin", "complete")
+)
 
 
 @dataclass
@@ -38,9 +51,38 @@ def _csrf_accepted(request):
     return refusal is None
 
 
+def _words(name):
+    """A field name's words: `otp_token`, `recovery-code`, `apiKey`, `password2` -> their parts."""
+    spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", name)
+    return [word for word in re.split(r"[^a-z0-9]+", spaced.lower()) if word]
+
+
+def _secret_word(word):
+    word = word.rstrip("0123456789")
+    word = word[:-1] if word.endswith("s") and len(word) > 3 else word  # codes, tokens, keys
+    return any(word == secret or word.endswith(secret) for secret in SECRET_WORDS)
+
+
 def _skipped(name):
-    lowered = name.lower()
-    return "password" in lowered or "otp" in lowered
+    """A field whose value may be a secret (never written into the page). `csrfmiddlewaretoken` is
+    the one token carried: the Save again form needs it, and it is the staff member's own."""
+    return name != CSRF_FIELD and any(_secret_word(word) for word in _words(name))
+
+
+def _paths(names):
+    paths = []
+    for name in names:
+        try:
+            paths.append(reverse(name))
+        except NoReverseMatch:
+            continue
+    return paths
+
+
+def _never_carried(request):
+    if request.path_info in settings.LOGIN_GATED_PATHS or request.path in _paths(NEVER_CARRIED_AT):
+        return True
+    return any(request.path.startswith(prefix) for prefix in _paths(NEVER_CARRIED_UNDER))
 
 
 def readable_text(value):
@@ -64,7 +106,7 @@ def _worth_reading(name, value):
 
 def carry_back(request):
     """The posted form to give back, or None when there is nothing to carry or it may not be."""
-    if request.method != "POST" or request.path_info in settings.LOGIN_GATED_PATHS:
+    if request.method != "POST" or _never_carried(request):
         return None
     if not _csrf_accepted(request):
         return None

@@ -290,3 +290,43 @@ def test_a_sign_in_posted_during_the_outage_is_never_reflected():
         )
     html = assert_outage_page(response, "en", "Nothing was saved.")
     assert "secret words" not in html and "<form" not in html
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/2fa/verify/",
+        "/admin/2fa/enrol/",
+        "/admin/2fa/recovery-codes/",
+        "/admin/2fa/webauthn/authentication/complete/",
+        "/admin/2fa/webauthn/registration/complete/",
+    ],
+)
+def test_a_second_factor_code_posted_during_the_outage_is_never_reflected(reporter, path):
+    client = csrf_client(reporter)
+    data = {"csrfmiddlewaretoken": client.cookies["csrftoken"].value, "code": "493817", "note": "kept?"}
+    with database_fails():
+        response = client.post(path, data, HTTP_ACCEPT_LANGUAGE="en")
+    html = assert_outage_page(response, "en", "Nothing was saved.")
+    assert "493817" not in html and "kept?" not in html and "<form" not in html
+
+
+def test_fields_named_like_secrets_are_never_carried_back(reporter, story):
+    client = csrf_client(reporter)
+    secrets = {
+        "code": "111111",
+        "recovery_code": "2222-3333",
+        "otp_token": "444444",
+        "api_key": "key-555",
+        "clientSecret": "s-666",
+        "password2": "pw-777",
+        "totp": "888888",
+    }
+    data = {"csrfmiddlewaretoken": client.cookies["csrftoken"].value, "title": "Kept title", **secrets}
+    with database_fails():
+        response = client.post(edit_url(story), data, HTTP_ACCEPT_LANGUAGE="en")
+    html = assert_outage_page(response, "en", "Nothing was saved.")
+    assert '<input type="hidden" name="title" value="Kept title">' in html
+    assert 'name="csrfmiddlewaretoken"' in html
+    for name, value in secrets.items():
+        assert value not in html and f'name="{name}"' not in html, name
