@@ -575,11 +575,17 @@ LOGIN_HASHING_NICE = int(os.environ.get("LOGIN_HASHING_NICE", "19"))
 if not env_bool("FAST_PASSWORD_HASHER", False) and env_bool("LOGIN_LOW_PRIORITY_HASHING", True):
     from django.conf import global_settings  # noqa: E402
 
+    # Django's own PBKDF2 hasher left out: of two hashers of one algorithm the last verifies.
     PASSWORD_HASHERS = [
         "vistka.accounts.hashing.LowPriorityPBKDF2PasswordHasher",
-        *global_settings.PASSWORD_HASHERS,
+        *(name for name in global_settings.PASSWORD_HASHERS if not name.endswith(".PBKDF2PasswordHasher")),
     ]
 # A sign-in post refused by the per-process gate (busy) or from an address/account this process
 # already saw locked is answered before Django (no session, no database). A lock is remembered for
 # at most LOGIN_GATE_MEMORY_SECONDS, then Django (the database) is asked again.
 LOGIN_GATE_MEMORY_SECONDS = int(os.environ.get("LOGIN_GATE_MEMORY_SECONDS", "60"))
+
+# --- Hard purges and late purge events (vistka.delivery.purge_log) ---
+# A purge-log id not committed GAP_GRACE (60 s, database clock) after the next one is passed with a
+# warning and still looked for this long: an event committed that late is applied and delivered.
+PURGE_LATE_WINDOW_SECONDS = float(os.environ.get("PURGE_LATE_WINDOW_SECONDS", "900"))

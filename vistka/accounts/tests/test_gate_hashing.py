@@ -1,6 +1,8 @@
 """Password hashes of sign-ins are computed in a low-priority helper process, in Django's format."""
 
 import os
+import subprocess
+import sys
 
 from django.contrib.auth.hashers import PBKDF2PasswordHasher, check_password, make_password
 from django.test import override_settings
@@ -38,3 +40,18 @@ def test_a_killed_helper_is_replaced():
     first.join(5)
     assert hasher.verify("secret", PBKDF2PasswordHasher().encode("secret", "salt", iterations=1000))
     assert hashing._helper["process"].pid != first.pid
+
+
+def test_the_production_settings_verify_and_make_hashes_in_the_helper():
+    """Of two hashers of one algorithm Django verifies with the last: Django's own must not follow."""
+    code = (
+        "import django; django.setup()\n"
+        "from django.contrib.auth.hashers import get_hasher, identify_hasher\n"
+        "print(type(get_hasher()).__name__, type(identify_hasher('pbkdf2_sha256$1000$salt$x')).__name__)"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "vistka.settings", "FAST_PASSWORD_HASHER": "0"}
+    env.setdefault("SECRET_KEY", "test")
+    result = subprocess.run(  # noqa: S603 (fixed argv)
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True, timeout=120
+    )
+    assert result.stdout.split() == ["LowPriorityPBKDF2PasswordHasher"] * 2
