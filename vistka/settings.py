@@ -589,3 +589,8 @@ LOGIN_GATE_MEMORY_SECONDS = int(os.environ.get("LOGIN_GATE_MEMORY_SECONDS", "60"
 # A purge-log id not committed GAP_GRACE (60 s, database clock) after the next one is passed with a
 # warning and still looked for this long: an event committed that late is applied and delivered.
 PURGE_LATE_WINDOW_SECONDS = float(os.environ.get("PURGE_LATE_WINDOW_SECONDS", "900"))
+
+# --- Delivery review: liveness over plain http ---
+# Varnish's probe, systemd's and the container's health checks ask the app's own port over plain
+# http: liveness is never redirected to https (SECURE_SSL_REDIRECT), or every backend looks sick.
+SECURE_REDIRECT_EXEMPT = [r"^_health/$"]

@@ -247,12 +247,17 @@ class Store:
         with self.lock:
             self._drop(url)
 
-    def purge(self, keys):
+    def purge(self, keys, hard=False):
         """Entries naming any of `keys` become stale: refilled by the next request, served only
-        while Django fails (and until their stale-if-error time ends)."""
+        while Django fails (and until their stale-if-error time ends). `hard`: they are dropped
+        instead, never served again (an unpublished or newly restricted page)."""
         now = time.monotonic()
         with self.lock:
             for key in keys:
+                if hard:
+                    for url in list(self.index.get(key, ())):
+                        self._drop(url)
+                    continue
                 for url in self.index.get(key, ()):
                     entry = self.entries[url]
                     if entry.expires >= now:

@@ -2,11 +2,17 @@
 
 The purge is a PurgeEvent row written in the transaction of the change (an outbox): a change
 cannot commit without it, whatever happens to the process after the commit. After the commit, the
-fast path: this process's store drops the keys and each Varnish gets an HTTP PURGE carrying
-`xkey-softpurge` (grace keeps serving the old copy to others while one request fetches the new
-one); an acknowledged PURGE advances that Varnish's cursor. The other app processes apply the event
-from the log (vistka.delivery.purge_log); a Varnish that missed it gets it again from the
-deliverer (vistka.delivery.purge_delivery) until it answers.
+fast path: this process's store marks the keys' pages stale and each Varnish gets an HTTP PURGE
+carrying `xkey-softpurge` (grace keeps serving the old copy to others while one request fetches the
+new one); an acknowledged PURGE advances that Varnish's cursor.
+
+A hard purge (an unpublished or deleted story, a view restriction added or changed) is for pages
+that must never be served again, not even while the app fails: every cache drops them (the fast
+path's entries, Varnish's objects by `xkey-purge`), so no grace or stale-if-error can bring them
+back. A transaction is one event, hard if any of its purges is: every key of it is purged hard.
+
+The other app processes apply the event from the log (vistka.delivery.purge_log); a Varnish that
+missed it gets it again from the deliverer (vistka.delivery.purge_delivery) until it answers.
 """
 
 import threading
@@ -33,22 +39,23 @@ def is_suspended():
     return getattr(_suspended, "active", False)
 
 
-def purge(keys):
+def purge(keys, hard=False):
     """Record the purge of these keys in the current transaction (autocommit: now) and apply it
     once that commits. The purges of one transaction are one event, each key once: deleting a live
-    story, for one, purges its keys both as Wagtail unpublishes it and as it is deleted."""
+    story, for one, purges its keys both as Wagtail unpublishes it and as it is deleted. `hard`:
+    the pages are dropped everywhere, never served stale (see the module's docstring)."""
     keys = set(keys)
     if not keys or is_suspended():
         return
     connection = transaction.get_connection()
     if not connection.in_atomic_block:
-        purge_now(sorted(keys))
+        purge_now(sorted(keys), hard=hard)
         return
     pending = getattr(connection, "vistka_pending_purge", None)
     if pending is None or not pending.waiting(connection):
         pending = connection.vistka_pending_purge = _PendingPurge()
         transaction.on_commit(pending.flush)
-    pending.add(keys)
+    pending.add(keys, hard)
 
 
 class _PendingPurge:
@@ -56,6 +63,7 @@ class _PendingPurge:
 
     def __init__(self):
         self.keys = set()
+        self.hard = False
         self.event_id = None
         self.done = False
 
@@ -63,32 +71,39 @@ class _PendingPurge:
         """Still to run: neither run yet nor dropped with a rolled-back (savepoint) block."""
         return not self.done and any(func == self.flush for _sids, func, _robust in connection.run_on_commit)
 
-    def add(self, keys):
+    def add(self, keys, hard=False):
         from vistka.delivery.models import PurgeEvent
 
-        # Written each time (one UPDATE by key): a rolled-back savepoint may have undone an earlier one.
+        # Written each time (one UPDATE by key): a rolled-back savepoint may have undone an earlier
+        # one. Once hard, the event stays hard (a hard purge undone by a savepoint purges a little
+        # more than needed, never less).
         self.keys |= keys
+        self.hard = self.hard or hard
+        written = {"keys": " ".join(sorted(self.keys)), "hard": self.hard}
         if self.event_id is None:
-            self.event_id = PurgeEvent.objects.create(keys=" ".join(sorted(self.keys))).pk
+            self.event_id = PurgeEvent.objects.create(**written).pk
         else:
-            PurgeEvent.objects.filter(pk=self.event_id).update(keys=" ".join(sorted(self.keys)))
+            PurgeEvent.objects.filter(pk=self.event_id).update(**written)
 
     def flush(self):
         self.done = True
-        apply_after_commit(self.event_id, sorted(self.keys))
+        apply_after_commit(self.event_id, sorted(self.keys), self.hard)
 
 
-def purge_now(keys):
+def purge_now(keys, hard=False):
     """Record and apply a purge outside any transaction."""
     from vistka.delivery.models import PurgeEvent
 
-    event = PurgeEvent.objects.create(keys=" ".join(keys))
-    apply_after_commit(event.pk, list(keys))
+    event = PurgeEvent.objects.create(keys=" ".join(keys), hard=hard)
+    apply_after_commit(event.pk, list(keys), hard)
 
 
-def apply_after_commit(event_id, keys):
+def apply_after_commit(event_id, keys, hard=False):
     """The fast path of a committed event: this process's store, then each Varnish at once."""
     from vistka.delivery import fastpath, purge_delivery
 
-    fastpath.STORE.purge(keys)
-    purge_delivery.deliver_now(event_id, keys)
+    if hard:
+        fastpath.STORE.purge(keys, hard=True)
+    else:
+        fastpath.STORE.purge(keys)
+    purge_delivery.deliver_now(event_id, keys, hard=hard)

@@ -13,18 +13,25 @@ compare-and-set lease on its row (no lock is held while Varnish is called, so a 
 blocks an editor's transaction); recording acknowledgements re-reads the row under
 select_for_update and only adds what was acknowledged, so no writer can skip an event.
 
+Hard events (vistka.delivery.purge) go as `xkey-purge` (Varnish drops the objects: no grace, no
+stale-if-error), the rest as `xkey-softpurge`; a merged request never turns a hard key soft. Ids a
+target's cursor passed as gaps stay due as `late_ids` for PURGE_LATE_WINDOW_SECONDS
+(vistka.delivery.purge_log), so an event committed after the gap grace is still delivered.
+
 Retention (prune_log): events older than PURGE_LOG_RETENTION_HOURS go once every configured Varnish
 acknowledged them; past PURGE_LOG_MAX_DAYS they go anyway, and a Varnish that never acknowledged
-them is sent a purge of everything (each edition's key) when it answers again.
+them is sent a hard purge of everything (each edition's key) when it answers again: what it
+missed may have been an unpublishing.
 """
 
+import http.client
 import logging
 import os
 import threading
 import time
 import urllib.error
 import urllib.request
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import Error as DatabaseFailure
@@ -32,7 +39,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
-from vistka.delivery.purge_log import advance, reset_connection
+from vistka.delivery.purge_log import advance, database_now, note_late, reset_connection
 
 logger = logging.getLogger(__name__)
 KEYS_PER_REQUEST = 200  # Varnish limits header size
@@ -47,20 +54,30 @@ def configured():
     return [url for url in settings.VARNISH_PURGE_URLS if url.startswith(("http://", "https://"))]
 
 
-def send(url, keys, timeout=2.0):
-    """PURGE `keys` at `url`; None when every request got HTTP 200, else what went wrong."""
+def send(url, keys, timeout=2.0, hard=False):
+    """PURGE `keys` at `url` (`hard`: xkey-purge, else xkey-softpurge); None when every request
+    got HTTP 200, else what went wrong (unreachable, or an answer that is not HTTP)."""
     keys = list(keys)
+    header = "xkey-purge" if hard else "xkey-softpurge"
     for start in range(0, len(keys), KEYS_PER_REQUEST):
         batch = " ".join(keys[start : start + KEYS_PER_REQUEST])
-        request = urllib.request.Request(url, method="PURGE", headers={"xkey-softpurge": batch})  # noqa: S310
+        request = urllib.request.Request(url, method="PURGE", headers={header: batch})  # noqa: S310
         try:
             with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (configured URL)
                 response.read()
                 if response.status != 200:
                     return f"HTTP {response.status}"
-        except (urllib.error.URLError, OSError) as error:
-            return str(error)[:300]
+        except (urllib.error.URLError, OSError, http.client.HTTPException) as error:
+            return f"{type(error).__name__}: {error}"[:300]
     return None
+
+
+def send_split(url, soft, hard):
+    """PURGE the soft keys softly and the hard ones hard (a key in both goes hard only)."""
+    error = send(url, sorted(set(soft) - set(hard))) if set(soft) - set(hard) else None
+    if error is None and hard:
+        error = send(url, sorted(hard), hard=True)
+    return error
 
 
 def backoff(failures):
@@ -94,19 +111,14 @@ def ensure_targets(urls, start=None):
 def record(url, delivered, error=None, everything_sent=False):
     """Add the ids Varnish at `url` acknowledged to its cursor (re-read under lock) and note the
     outcome of a delivery pass (error None: success; the lease ends either way)."""
-    from vistka.delivery.models import PurgeEvent, PurgeTarget
+    from vistka.delivery.models import PurgeTarget
 
     with transaction.atomic():
         target = PurgeTarget.objects.select_for_update().filter(url=url).first()
         if target is None:
             return
         done = {i for i in delivered if i > target.acknowledged} | set(target.acknowledged_above)
-        if done:
-            top = max(done)
-            rows = PurgeEvent.objects.filter(id__gt=target.acknowledged, id__lte=top).order_by("id")
-            target.acknowledged, target.acknowledged_above = advance(
-                target.acknowledged, done, list(rows.values_list("id", "created_at")), timezone.now()
-            )
+        _advance(target, done, delivered)
         if everything_sent:
             target.purge_everything = False
         if error is None:
@@ -118,14 +130,42 @@ def record(url, delivered, error=None, everything_sent=False):
         target.save()
 
 
-def deliver_now(event_id, keys):
+def _advance(target, done, delivered):
+    """Move the cursor over `done` (gaps passed after the grace become late ids) and forget the
+    late ids just `delivered`; the caller saves the target."""
+    from vistka.delivery.models import PurgeEvent
+
+    late = {int(i): datetime.fromisoformat(until) for i, until in (target.late_ids or {}).items()}
+    for event_id in delivered:
+        late.pop(event_id, None)
+    passed = []
+    now = database_now()
+    if done:
+        rows = PurgeEvent.objects.filter(id__gt=target.acknowledged, id__lte=max(done)).order_by("id")
+        target.acknowledged, target.acknowledged_above, passed = advance(
+            target.acknowledged, done, list(rows.values_list("id", "created_at")), now
+        )
+    note_late(late, passed, now, target.url)
+    target.late_ids = {str(i): until.isoformat() for i, until in sorted(late.items())}
+
+
+def deliver_now(event_id, keys, hard=False):
     """The committing process's immediate PURGE of its event to each Varnish; an answer advances
-    that Varnish's cursor (older events it has not acknowledged stay due)."""
+    that Varnish's cursor (older events it has not acknowledged stay due). It runs after the
+    commit, in the editor's request: nothing it meets may fail that request (the deliverer
+    retries whatever did not arrive)."""
+    try:
+        _deliver_now(event_id, keys, hard)
+    except Exception:  # noqa: BLE001 (the change is committed and its purge logged)
+        logger.exception("The immediate purge of event %s failed (the deliverer retries)", event_id)
+
+
+def _deliver_now(event_id, keys, hard):
     urls = configured()
     if not urls or event_id is None:
         return
     for url in urls:
-        error = send(url, keys)
+        error = send(url, keys, hard=hard)
         if error is not None:
             logger.warning("Varnish purge at %s failed (the deliverer retries): %s", url, error)
             continue
@@ -138,18 +178,19 @@ def deliver_now(event_id, keys):
 
 def acknowledge(url, event_id):
     """Add one acknowledged event, leaving the lease or backoff of a pass that holds the target."""
-    from vistka.delivery.models import PurgeEvent, PurgeTarget
+    from vistka.delivery.models import PurgeTarget
 
     with transaction.atomic():
         target = PurgeTarget.objects.select_for_update().filter(url=url).first()
-        if target is None or event_id <= target.acknowledged:
+        if target is None:
             return
-        done = set(target.acknowledged_above) | {event_id}
-        rows = PurgeEvent.objects.filter(id__gt=target.acknowledged, id__lte=max(done)).order_by("id")
-        target.acknowledged, target.acknowledged_above = advance(
-            target.acknowledged, done, list(rows.values_list("id", "created_at")), timezone.now()
-        )
-        target.save(update_fields=["acknowledged", "acknowledged_above", "updated_at"])
+        if event_id <= target.acknowledged:
+            if str(event_id) not in (target.late_ids or {}):
+                return
+            _advance(target, set(), {event_id})  # a late commit, delivered
+        else:
+            _advance(target, set(target.acknowledged_above) | {event_id}, {event_id})
+        target.save(update_fields=["acknowledged", "acknowledged_above", "late_ids", "updated_at"])
 
 
 def _claim(target, now):
@@ -163,42 +204,43 @@ def _claim(target, now):
 
 def due(target):
     """Whether this target has anything unacknowledged."""
-    from vistka.delivery.models import PurgeEvent
 
     if target.purge_everything:
         return True
-    pending = PurgeEvent.objects.filter(id__gt=target.acknowledged).exclude(id__in=target.acknowledged_above)
-    return pending.exists()
+    return _unacknowledged(target).exists()
+
+
+def _unacknowledged(target):
+    """The events this target has not acknowledged: above its cursor, or late below it."""
+    from vistka.delivery.models import PurgeEvent
+
+    above = Q(id__gt=target.acknowledged) & ~Q(id__in=target.acknowledged_above)
+    late = [int(i) for i in target.late_ids or {}]
+    return PurgeEvent.objects.filter(above | Q(id__in=late) if late else above)
 
 
 def deliver_to(target):
     """Send a claimed target what it has not acknowledged, in id order, merged into requests of up
     to KEYS_PER_REQUEST keys; stop at the first failure. Returns the number of events delivered."""
-    from vistka.delivery.models import PurgeEvent
 
     if target.purge_everything:
-        error = send(target.url, EVERYTHING)
+        error = send(target.url, EVERYTHING, hard=True)
         record(target.url, set(), error=error, everything_sent=error is None)
         if error is not None:
             return 0
-    skip = set(target.acknowledged_above)
-    rows = (
-        PurgeEvent.objects.filter(id__gt=target.acknowledged)
-        .order_by("id")
-        .values_list("id", "keys")[:EVENTS_PER_PASS]
-    )
-    delivered, batch_ids, batch_keys, error = set(), [], set(), None
-    for event_id, keys in [row for row in rows if row[0] not in skip] + [(None, "")]:
+    rows = list(_unacknowledged(target).order_by("id").values_list("id", "keys", "hard")[:EVENTS_PER_PASS])
+    delivered, batch_ids, soft, hard, error = set(), [], set(), set(), None
+    for event_id, keys, is_hard in rows + [(None, "", False)]:
         keys = set(keys.split())
-        if batch_ids and (event_id is None or len(batch_keys | keys) > KEYS_PER_REQUEST):
-            error = send(target.url, sorted(batch_keys))
+        if batch_ids and (event_id is None or len(soft | hard | keys) > KEYS_PER_REQUEST):
+            error = send_split(target.url, soft, hard)
             if error is not None:
                 break
             delivered.update(batch_ids)
-            batch_ids, batch_keys = [], set()
+            batch_ids, soft, hard = [], set(), set()
         if event_id is not None:
             batch_ids.append(event_id)
-            batch_keys |= keys
+            (hard if is_hard else soft).update(keys)
     record(target.url, delivered, error=error)
     if error is not None:
         logger.warning("Varnish purge at %s failed, retrying: %s", target.url, error)
@@ -239,7 +281,7 @@ def prune_log(now=None):
     """Bound the log: keep what a configured Varnish has not acknowledged, up to a hard age."""
     from vistka.delivery.models import PurgeEvent, PurgeTarget
 
-    now = now or timezone.now()
+    now = now or database_now()
     retention = timedelta(hours=settings.PURGE_LOG_RETENTION_HOURS)
     hard = now - timedelta(days=settings.PURGE_LOG_MAX_DAYS)
     old = PurgeEvent.objects.filter(created_at__lt=now - retention)

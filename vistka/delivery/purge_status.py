@@ -4,21 +4,21 @@ cursors and one indexed aggregate per Varnish (and one for this process's follow
 
 import time
 
-from django.db.models import Count, Max, Min
-from django.utils import timezone
+from django.db.models import Count, Max, Min, Q
 
 from vistka.delivery import purge_log
 from vistka.delivery.purge_delivery import configured
 
 
-def _pending(after, done):
+def _pending(after, done, late=()):
+    """(count, oldest created_at) of the events above `after` not in `done`, and of the ids in
+    `late` (passed as gaps, committed late: vistka.delivery.purge_log)."""
     from vistka.delivery.models import PurgeEvent
 
-    found = (
-        PurgeEvent.objects.filter(id__gt=after)
-        .exclude(id__in=done)
-        .aggregate(n=Count("id"), oldest=Min("created_at"))
-    )
+    wanted = Q(id__gt=after) & ~Q(id__in=list(done))
+    if late:
+        wanted |= Q(id__in=[int(i) for i in late])
+    found = PurgeEvent.objects.filter(wanted).aggregate(n=Count("id"), oldest=Min("created_at"))
     return found["n"], found["oldest"]
 
 
@@ -31,7 +31,7 @@ def target_status(now=None):
     for each configured Varnish (a Varnish not yet seen by a deliverer: acknowledged None)."""
     from vistka.delivery.models import PurgeTarget
 
-    now = now or timezone.now()
+    now = now or purge_log.database_now()
     urls = configured()
     rows = {t.url: t for t in PurgeTarget.objects.filter(url__in=urls)}
     found = []
@@ -50,7 +50,7 @@ def target_status(now=None):
                 }
             )
             continue
-        count, oldest = _pending(target.acknowledged, target.acknowledged_above)
+        count, oldest = _pending(target.acknowledged, target.acknowledged_above, target.late_ids)
         found.append(
             {
                 "url": url,
@@ -70,13 +70,15 @@ def follower_status(now=None):
     count and the oldest one's age), seconds since its last successful poll, failed polls in a row."""
     from vistka.delivery import fastpath
 
-    now = now or timezone.now()
+    now = now or purge_log.database_now()
     store = fastpath.STORE
     last = purge_log.STATE.last_success
     since = round(time.monotonic() - last, 3) if last is not None else None
     behind, oldest = (0, None)
     if store.last_event is not None:
-        behind, oldest = _pending(store.last_event, getattr(store, "purge_log_applied", ()))
+        behind, oldest = _pending(
+            store.last_event, getattr(store, "purge_log_applied", ()), getattr(store, "purge_log_late", ())
+        )
     return {
         "last_event": store.last_event,
         "behind": behind,
@@ -92,7 +94,7 @@ def status():
     events summed over the Varnish targets."""
     from vistka.delivery.models import PurgeEvent
 
-    now = timezone.now()
+    now = purge_log.database_now()
     targets = target_status(now)
     return {
         "lag_seconds": max((t["oldest_age_seconds"] for t in targets), default=0.0),

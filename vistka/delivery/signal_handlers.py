@@ -1,4 +1,6 @@
-"""Which keys each editorial change purges."""
+"""Which keys each editorial change purges, and which changes purge hard: a story unpublished or
+deleted, a view restriction added or changed (its pages must never be served again, not even stale
+while the app fails; vistka.delivery.purge). Publishing, edits and a restriction lifted are soft."""
 
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
@@ -30,17 +32,17 @@ def remember_live_version(sender, instance, **kwargs):
 
 @receiver(page_published, sender=ArticlePage)
 @receiver(page_unpublished, sender=ArticlePage)
-def purge_story(sender, instance, **kwargs):
+def purge_story(sender, instance, signal=None, **kwargs):
     found = keys.story_purge_set(instance, _edition(instance))
     found |= getattr(instance, "_purge_before", None) or set()
     instance._purge_before = None
-    purge(found)
+    purge(found, hard=signal is page_unpublished)
 
 
 @receiver(pre_delete, sender=ArticlePage)
 def purge_deleted_story(sender, instance, **kwargs):
     if instance.live:
-        purge(keys.story_purge_set(instance, _edition(instance)))
+        purge(keys.story_purge_set(instance, _edition(instance)), hard=True)
 
 
 @receiver(page_published, sender=EditionHomePage)
@@ -105,11 +107,13 @@ def remember_restricted_page(sender, instance, raw=False, **kwargs):
 
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
-def purge_restricted_stories(sender, instance, raw=False, origin=None, **kwargs):
+def purge_restricted_stories(sender, instance, raw=False, origin=None, signal=None, **kwargs):
+    """Added or changed (who may see it, the password, its page): hard. Lifted: soft, the pages
+    cached meanwhile only lack the stories it hid."""
     if raw or is_suspended():
         return
     if origin is not None and not isinstance(origin, PageViewRestriction):
         return  # deleted with its page: the page's own deletion purges its stories
     found = restriction_purge_set(instance.page_id) | (getattr(instance, "_purge_before", None) or set())
     instance._purge_before = None
-    purge(found)
+    purge(found, hard=signal is post_save)
