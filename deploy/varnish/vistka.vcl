@@ -16,6 +16,11 @@ vcl 4.1;
 # any other cookie, or a marker over the rate, is removed and the cached copy served. The Host is
 # normalised (lower case, no port, no trailing dot) and must be one the site serves.
 #
+# The scheme: this listener is plain http; only a trusted proxy (site.vcl's vistka_proxies, the
+# TLS terminator in front) may say `X-Forwarded-Proto: https`. The normalised scheme is part of
+# the cache key, so a plain-http reader's answer (the app's redirect to https) is never an https
+# reader's. Only what the app marks `public` is kept; anything else is fetched each time.
+#
 # Stale if error, at both layers: a fetch that fails or answers 5xx is abandoned (nothing cached
 # replaces the copy we have) and the request restarts once with a long grace, so any copy still
 # within its `stale-if-error` is served (X-Cache: STALE). Without one, the app's own error page
@@ -23,7 +28,7 @@ vcl 4.1;
 # the edition's language with Retry-After.
 #
 # `bin/stack` includes the generated backends.vcl (app processes, the assembler's socket, purge
-# ACL) and site.vcl (hosts, trusted proxies, query parameters per route from
+# ACL) and site.vcl (hosts, trusted proxies, STALE_IF_ERROR, query parameters per route from
 # vistka/delivery/query_params.json) next to this file: see vistka/delivery/varnish_config.py.
 
 import std;
@@ -35,6 +40,12 @@ include "backends.vcl";
 include "site.vcl";
 
 sub vcl_recv {
+    if (local.socket != "inner") {
+        # Only the assembler asks the app for ESI (it sets its own); a client's header would make
+        # the app skip its fast path on every request that passes.
+        unset req.http.Surrogate-Capability;
+    }
+    call vistka_scheme;
     if (req.restarts == 0) {
         # Only the public layer, after a failed fetch, may ask the assembler for stale copies.
         if (local.socket != "inner") {
@@ -94,6 +105,19 @@ sub vcl_recv {
     return (hash);
 }
 
+sub vistka_scheme {
+    # The public layer believes the scheme only from a trusted proxy; the assembler gets it from
+    # the public layer. Anything but exactly "https" is plain http.
+    if (local.socket != "inner" && client.ip !~ vistka_proxies) {
+        unset req.http.X-Forwarded-Proto;
+    }
+    if (req.http.X-Forwarded-Proto ~ "(?i)^\s*https\s*$") {
+        set req.http.X-Forwarded-Proto = "https";
+    } else {
+        set req.http.X-Forwarded-Proto = "http";
+    }
+}
+
 sub vistka_grace {
     # Past its TTL a page is served while one fetch refreshes it (stale-while-revalidate, 60 s
     # at the public layer; none at the assembler, so assembled copies are built from fresh
@@ -137,6 +161,7 @@ sub assembler_recv {
 sub vcl_hash {
     hash_data(req.url);
     hash_data(req.http.host);
+    hash_data(req.http.X-Forwarded-Proto);
     if (req.http.X-Vistka-Encoding) {
         hash_data("assembled");
         hash_data(req.http.X-Vistka-Encoding);
@@ -156,6 +181,13 @@ sub vcl_backend_fetch {
 }
 
 sub vcl_backend_response {
+    # Shareable: the app said `public` (and not private, no-cache, no-store) and set no cookie
+    # (noted on the fetch's request, which is not kept).
+    unset bereq.http.X-Vistka-Shareable;
+    if (beresp.http.Cache-Control ~ "(?i)(^|[,\s])public\s*(,|$)"
+        && beresp.http.Cache-Control !~ "(?i)private|no-cache|no-store" && !beresp.http.Set-Cookie) {
+        set bereq.http.X-Vistka-Shareable = "1";
+    }
     if (beresp.status >= 500 && !bereq.uncacheable) {
         # Never replace a copy we may still serve with an error: give up this fetch, and the
         # request restarts looking for a stale copy (vcl_synth).
@@ -164,8 +196,8 @@ sub vcl_backend_response {
         }
         # No copy to serve: the app's own error page (503 with Retry-After while its database
         # is down), kept a few seconds so a crowd does not hammer the app: its s-maxage up to
-        # 5 s, else 1 s (Varnish itself would keep no 5xx), never what is marked private.
-        if (beresp.http.Cache-Control ~ "private|no-cache|no-store" || beresp.http.Set-Cookie) {
+        # 5 s, else 1 s (Varnish itself would keep no 5xx), only what is marked public.
+        if (!bereq.http.X-Vistka-Shareable) {
             set beresp.uncacheable = true;
             set beresp.ttl = 0s;
             return (deliver);
@@ -183,14 +215,21 @@ sub vcl_backend_response {
         unset beresp.http.Surrogate-Control;
         set beresp.do_esi = true;
     }
-    if (beresp.http.Cache-Control ~ "private|no-cache|no-store" || beresp.http.Set-Cookie) {
+    if (!bereq.http.X-Vistka-Shareable) {
+        # Never kept (a redirect to https, say, has no Cache-Control): fetched for each request
+        # (hit-for-miss, so the next answer that is public is kept at once).
         set beresp.uncacheable = true;
-        set beresp.ttl = 120s;
+        set beresp.ttl = 10s;
         return (deliver);
     }
-    # Served stale, while the app fails, for as long as the page says (stale-if-error).
-    set beresp.grace = std.duration(
-        regsub(beresp.http.Cache-Control, "^.*stale-if-error=(\d+).*$", "\1") + "s", 24h);
+    # Served stale, while the app fails, for as long as the page says (stale-if-error), else for
+    # the site's STALE_IF_ERROR (site.vcl).
+    if (beresp.http.Cache-Control ~ "(?i)(^|[,\s])stale-if-error\s*=\s*\d+") {
+        set beresp.grace = std.duration(regsub(beresp.http.Cache-Control,
+            "(?i)^.*(^|[,\s])stale-if-error\s*=\s*(\d+).*$", "\2") + "s", 0s);
+    } else {
+        call vistka_default_stale_if_error;
+    }
     if (beresp.grace < 60s) {
         set beresp.grace = 60s;
     }
