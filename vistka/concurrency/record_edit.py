@@ -5,7 +5,9 @@ counter: it needs no column in the record apps' tables, and a record changed bac
 values really is the same version. The check runs under a row lock in the transaction that saves,
 like the stories'. A refused form comes back with the user's content and, field by field, what
 the colleague saved; it then carries the current version, so saving again is a deliberate
-choice made with the colleague's values in view."""
+choice made with the colleague's values in view. A save that names no version at all (a form
+from before this check, a script, a hand-made post) is refused the same way: it cannot show it was
+based on the current values, and letting it through would overwrite a colleague unseen."""
 
 import hashlib
 import json
@@ -73,13 +75,13 @@ class ConcurrentRecordEditView(EditView):
         return ["concurrency/record_edit.html"]
 
     def post(self, request, *args, **kwargs):
-        sent = request.POST.get(VERSION_FIELD)
+        sent = request.POST.get(VERSION_FIELD, "").strip()
         with transaction.atomic():
             lock_row(self.model, self.object.pk)
             current = self.model._default_manager.get(pk=self.object.pk)
             self.version = record_version(current)
-            if sent and sent != self.version:
-                return self.refuse(current)
+            if sent != self.version:
+                return self.refuse(current, unversioned=not sent)
             return super().post(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -87,7 +89,7 @@ class ConcurrentRecordEditView(EditView):
         context["record_version"] = self.version or record_version(self.object)
         return context
 
-    def refuse(self, current):
+    def refuse(self, current, unversioned=False):
         self.form = self.get_form()
         rows = differences(self.form, current)
         change = last_change(current)
@@ -95,16 +97,22 @@ class ConcurrentRecordEditView(EditView):
             "concurrency.record_save_refused",
             request=self.request,
             target=current,
-            data={"model": current._meta.label_lower, "fields": [label for label, _s, _y in rows]},
+            data={
+                "model": current._meta.label_lower,
+                "fields": [label for label, _s, _y in rows],
+                "unversioned": unversioned,
+            },
         )
-        message = self.refusal_message(change, rows)
+        message = self.refusal_message(change, rows, unversioned)
         if self.expects_json_response:
             return self.json_error_response("invalid_revision", message)
         messages.error(self.request, message)
         return self.render_to_response(self.get_context_data())
 
-    def refusal_message(self, change, rows):
-        if change is not None:
+    def refusal_message(self, change, rows, unversioned=False):
+        if unversioned:
+            head = _("Not saved: the form did not say which version of this record it was based on.")
+        elif change is not None:
             head = _("Not saved: %(person)s changed this record at %(time)s, after you opened it.") % {
                 "person": change.actor_name or _("someone"),
                 "time": date_format(timezone.localtime(change.at), "DATETIME_FORMAT"),

@@ -58,3 +58,30 @@ def test_stale_record_save_is_refused_with_values_kept(kind):
     )
     assert again.status_code == 302
     assert getattr(MODELS[kind].objects.get(pk=instance.pk), field) == "Друга правка"
+
+
+@pytest.mark.parametrize("kind", list(CHANGED_FIELD))
+@pytest.mark.parametrize("sent", [None, "", "  "])
+def test_a_save_without_a_version_is_refused_with_values_kept(kind, sent):
+    """Before: a post without `record_version` silently overwrote whatever a colleague had saved."""
+    client = client_for(make_staff("editor-uk-a", (roles.EDITORS, "uk")))
+    instance = make_record(kind, "uk")
+    url = f"{admin_path(kind)}edit/{instance.pk}/"
+    field = CHANGED_FIELD[kind]
+    before = getattr(instance, field)
+    data = form_data(kind, instance, **{field: "Без версії"})
+    data.pop("record_version", None)
+    if sent is not None:
+        data["record_version"] = sent
+
+    refused = client.post(url, data)
+
+    assert refused.status_code == 200
+    assert "Без версії" in refused.text  # the user's value, kept in the form
+    assert getattr(MODELS[kind].objects.get(pk=instance.pk), field) == before
+    event = AuditEvent.objects.get(action="concurrency.record_save_refused")
+    assert event.data["unversioned"] is True
+    current = re.search(r'name="record_version" value="([0-9a-f]+)"', refused.text).group(1)
+    again = client.post(url, {**data, "record_version": current})
+    assert again.status_code == 302
+    assert getattr(MODELS[kind].objects.get(pk=instance.pk), field) == "Без версії"

@@ -5,6 +5,7 @@ import re
 
 from django.forms.models import model_to_dict
 
+from vistka.concurrency.record_edit import VERSION_FIELD, record_version
 from vistka.editions.models import EditionSettings
 from vistka.people.models import Author
 from vistka.stories.factories import AuthorFactory, SectionFactory, SourceFactory, TagFactory, locale
@@ -45,7 +46,8 @@ def make_record(kind, edition, **values):
 
 
 def form_data(kind, instance=None, **changes):
-    """POST data for the record's add/edit form (current values, then `changes`)."""
+    """POST data for the record's add/edit form (current values, then `changes`); an edit form
+    carries the stored record's version, as the admin's form does (a save without it is refused)."""
     if kind == "settings":
         fields = ["support_heading", "support_text", "support_url", "support_button", "ads_enabled"]
     else:
@@ -62,6 +64,8 @@ def form_data(kind, instance=None, **changes):
     if kind == "settings":
         if data.pop("ads_enabled", True):
             data["ads_enabled"] = "on"
+    if instance is not None:
+        data[VERSION_FIELD] = record_version(type(instance)._default_manager.get(pk=instance.pk))
     return data
 
 
