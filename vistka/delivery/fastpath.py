@@ -446,8 +446,11 @@ class FastPath:
         if host is not None:
             environ["HTTP_HOST"] = host
         if not keep_cookies:
-            # Whatever cookies a reader sends, the page is rendered (and kept) as the anonymous one.
-            environ.pop("HTTP_COOKIE", None)
+            # Whatever cookies a reader sends, the page is rendered (and kept) as the anonymous one;
+            # nor does the key hold their language or credentials, so neither reaches the render
+            # that is kept for everyone (Varnish removes them too).
+            for name in ("HTTP_COOKIE", "HTTP_ACCEPT_LANGUAGE", "HTTP_AUTHORIZATION"):
+                environ.pop(name, None)
         environ["vistka.fastpath"] = True
         environ.pop("HTTP_IF_NONE_MATCH", None)
         environ.pop("HTTP_IF_MODIFIED_SINCE", None)
