@@ -1,8 +1,10 @@
 """The merge screen of a refused save: per changed field, the saved version and the user's, the
 user chooses; the result is saved on top of the latest revision (checked under the page's row
-lock, like every save)."""
+lock, like every save). Two versions that were each valid can merge into one that is not (a
+section deleted meanwhile, a value an older form allowed): the result is validated like the edit
+form's draft save before it is saved, and the errors are shown instead."""
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -75,7 +77,15 @@ def merge(request, pk):
             context["picked"] = picked
             return render_merge(request, context, status=400)
         mine_keys = [key for key, value in picked.items() if value == MINE]
-        revision = save_merged(request, page, context["latest"], refused, mine_keys)
+        merged = merged_page(page, context["latest"], refused, mine_keys)
+        errors = merge_errors(merged)
+        if errors:
+            messages.error(
+                request, _("The merged version was not saved: %(errors)s") % {"errors": "; ".join(errors)}
+            )
+            context["picked"] = picked
+            return render_merge(request, context, status=400)
+        revision = save_merged(request, merged, refused)
     record(
         "concurrency.merged",
         request=request,
@@ -91,8 +101,47 @@ def merge(request, pk):
     return redirect("wagtailadmin_pages:edit", page.pk)
 
 
-def save_merged(request, page, latest, refused, mine_keys):
-    merged = page.with_content_json(merged_content(latest.content, refused.content, mine_keys))
+def merged_page(page, latest, refused, mine_keys):
+    return page.with_content_json(merged_content(latest.content, refused.content, mine_keys))
+
+
+def draft_may_leave_blank(page):
+    """The fields a draft save may leave empty: those the edit form defers (Wagtail's rule)."""
+    model = type(page)
+    form_class = model.get_edit_handler().get_form_class()
+    return set(form_class._meta.defer_required_on_fields)
+
+
+def field_label(model, name):
+    if name == NON_FIELD_ERRORS:
+        return ""
+    try:
+        return str(model._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:
+        return name
+
+
+def merge_errors(merged):
+    """["label: message"] of what makes the merged version invalid (the model's full validation:
+    required fields, lengths, choices, references that no longer exist, the page's clean, slug
+    uniqueness), but for required fields a draft may leave blank; [] when it may be saved."""
+    try:
+        merged.full_clean()
+    except ValidationError as error:
+        deferred = draft_may_leave_blank(merged)
+        found = []
+        for name, field_errors in error.error_dict.items():
+            label = field_label(type(merged), name)
+            for field_error in field_errors:
+                if name in deferred and field_error.code in ("blank", "required"):
+                    continue
+                text = " ".join(field_error.messages)
+                found.append(f"{label}: {text}" if label else text)
+        return found
+    return []
+
+
+def save_merged(request, merged, refused):
     if not merged.live:
         merged.save(clean=False)
     revision = merged.save_revision(user=request.user, log_action=True, clean=False)

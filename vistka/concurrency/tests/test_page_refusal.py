@@ -3,10 +3,13 @@
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from wagtail.models import Page
+from wagtail.test.utils.form_data import querydict_from_html
 
 from vistka.audit.models import AuditEvent
 from vistka.concurrency.models import RefusedSave
+from vistka.editions.models import EditionHomePage
 from vistka.newsroom import roles
 from vistka.newsroom.tests.helpers import client_for, edit_form_data, edit_url, make_staff
 from vistka.stories.factories import ArticlePageFactory
@@ -159,3 +162,57 @@ def test_refused_version_survives_leaving_the_page_and_can_be_dismissed(story, r
     assert refused.resolved_at is not None
     assert merge_url not in mine.get(edit_url(story)).text
     assert AuditEvent.objects.filter(action="concurrency.dismissed").exists()
+
+
+def home_form(client, home, **changes):
+    """The edition home's edit form as the browser sends it, plus `changes`."""
+    response = client.get(edit_url(home))
+    assert response.status_code == 200
+    form = querydict_from_html(response.text, form_id="page-edit-form")
+    return {**{key: value for key, value in form.items() if "__prefix__" not in key}, **changes}
+
+
+def test_a_merge_that_would_be_invalid_is_not_saved(db):
+    """Before: the merge saved with clean=False, so a merged version whose slug a sibling took
+    meanwhile became the page's latest revision (and would break publishing it)."""
+    mine_user = get_user_model().objects.create_superuser("admin-a", "a@vistka.test", "pw")
+    their_user = get_user_model().objects.create_superuser("admin-b", "b@vistka.test", "pw")
+    home, sibling = (EditionHomePage.objects.get(locale__language_code=code) for code in ("uk", "ru"))
+    home.save_revision(user=their_user)
+    mine, theirs = client_for(mine_user), client_for(their_user)
+    my_form = home_form(mine, home, slug="spilne")
+    assert theirs.post(edit_url(home), home_form(theirs, home, title="Their title")).status_code == 302
+    assert mine.post(edit_url(home), my_form).status_code == 200  # refused
+    refused = RefusedSave.objects.get(user=mine_user)
+    sibling.slug = "spilne"  # a colleague gives the name to a sibling meanwhile
+    sibling.save()
+    merge_url = f"/admin/concurrency/refused/{refused.pk}/"
+    screen = mine.get(merge_url)
+    assert 'name="choice-slug"' in screen.text
+    latest_id = Page.objects.get(pk=home.pk).latest_revision_id
+
+    choices = dict.fromkeys(re.findall(r'name="(choice-[\w-]+)"', screen.text), "mine")
+    response = mine.post(merge_url, {**choices, "against": latest_id})
+
+    assert response.status_code == 400
+    assert "spilne" in response.text  # Wagtail's message naming the slug in use
+    assert Page.objects.get(pk=home.pk).latest_revision_id == latest_id  # nothing saved
+    refused.refresh_from_db()
+    assert refused.resolved_at is None  # still there to merge otherwise
+    assert not AuditEvent.objects.filter(action="concurrency.merged").exists()
+
+
+def test_a_merged_draft_may_leave_blank_what_a_draft_may(story, reporter_uk, colleague):
+    """Validation is the draft save's: fields the edit form lets a draft leave empty stay allowed."""
+    mine, theirs = client_for(reporter_uk), client_for(colleague)
+    my_form = edit_form_data(mine, story, title="My better title", lead="")
+    theirs.post(edit_url(story), edit_form_data(theirs, story, lead="Their new lead."))
+    mine.post(edit_url(story), my_form)
+    refused = RefusedSave.objects.get(user=reporter_uk)
+    merge_url = f"/admin/concurrency/refused/{refused.pk}/"
+    screen = mine.get(merge_url)
+    choices = dict.fromkeys(re.findall(r'name="(choice-[\w-]+)"', screen.text), "mine")
+    latest_id = Page.objects.get(pk=story.pk).latest_revision_id
+
+    assert mine.post(merge_url, {**choices, "against": latest_id}).status_code == 302
+    assert latest_of(story).title == "My better title"
