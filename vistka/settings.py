@@ -594,3 +594,12 @@ PURGE_LATE_WINDOW_SECONDS = float(os.environ.get("PURGE_LATE_WINDOW_SECONDS", "9
 # Varnish's probe, systemd's and the container's health checks ask the app's own port over plain
 # http: liveness is never redirected to https (SECURE_SSL_REDIRECT), or every backend looks sick.
 SECURE_REDIRECT_EXEMPT = [r"^_health/$"]
+
+# --- Observability review: readiness access, cache, site-wide checks ---
+# /_health/ready/ answers only METRICS_ALLOWED clients (and METRICS_TOKEN), like /_metrics; a
+# result is reused this many seconds per process: a flood of probes runs the checks once per that time.
+READY_CACHE_SECONDS = float(os.environ.get("READY_CACHE_SECONDS", "1"))
+# Purge lag and scheduler lateness are the site's, not one process's: by default over their limits
+# they make readiness "degraded" (200, vistka_ready{check} 0); set these to fail it (503) instead.
+READY_FAIL_ON_PURGE_LAG = env_bool("READY_FAIL_ON_PURGE_LAG", False)
+READY_FAIL_ON_SCHEDULER_LATENESS = env_bool("READY_FAIL_ON_SCHEDULER_LATENESS", False)

@@ -1,4 +1,5 @@
-"""/_health/ready/ and /_metrics, answered by the observability WSGI wrapper before Django.
+"""/_health/ready/ and /_metrics, answered by the observability WSGI wrapper before Django, only to
+clients in METRICS_ALLOWED (with METRICS_TOKEN when set); anyone else gets 404.
 
 Outside Django's stack they need no session, site lookup, locale or database to answer, and no
 middleware can turn a failed probe into something else (an HTTPS redirect, a 500 page).
@@ -53,18 +54,27 @@ def _answer(start_response, status, content_type, body, method):
     return [] if method == "HEAD" else [body]
 
 
+def _not_found(start_response, method):
+    return _answer(start_response, "404 Not Found", "text/plain", b"Not Found\n", method)
+
+
 def ready(environ, start_response):
-    checks = readiness.check()
-    ok = all(result["ok"] for result in checks.values())
-    body = json.dumps({"status": "ready" if ok else "not ready", "checks": checks}).encode()
-    status = "200 OK" if ok else "503 Service Unavailable"
-    return _answer(start_response, status, "application/json", body, environ.get("REQUEST_METHOD"))
+    """Readiness, for the same clients as /_metrics: its checks open a database connection and its
+    body tells internal state, neither for anyone on the internet (Varnish probes /_health/)."""
+    method = environ.get("REQUEST_METHOD")
+    if not client_allowed(environ):
+        return _not_found(start_response, method)
+    checks = readiness.cached_check()
+    state = readiness.verdict(checks)
+    body = json.dumps({"status": state, "checks": checks}).encode()
+    status = "503 Service Unavailable" if state == "not ready" else "200 OK"
+    return _answer(start_response, status, "application/json", body, method)
 
 
 def scrape(environ, start_response):
     method = environ.get("REQUEST_METHOD")
     if not client_allowed(environ):
-        return _answer(start_response, "404 Not Found", "text/plain", b"Not Found\n", method)
+        return _not_found(start_response, method)
     body = metrics.exposition()
     content_type = "text/plain; version=0.0.4; charset=utf-8"
     return _answer(start_response, "200 OK", content_type, body, method)

@@ -43,7 +43,7 @@ def varnish_counters(name):
 
 class LiveCollector:
     def collect(self):
-        checks = readiness.check()
+        checks = readiness.cached_check()
         ready = GaugeMetricFamily("vistka_ready", "1 when the check passes, by check.", labels=["check"])
         for name, result in checks.items():
             ready.add_metric([name], 1.0 if result.get("ok") else 0.0)

@@ -15,7 +15,10 @@ def apply(config, log_format, access_log):
         raise ValueError(f"ACCESS_LOG must be one of {', '.join(ACCESS_LOG_CHOICES)}")
     config.setdefault("filters", {})["request_id"] = {"()": "vistka.observability.logs.RequestIdFilter"}
     config.setdefault("formatters", {}).update(
-        {"json": {"()": "vistka.observability.logs.JsonFormatter"}, "text": {"format": TEXT_FORMAT}}
+        {
+            "json": {"()": "vistka.observability.logs.JsonFormatter"},
+            "text": {"()": "vistka.observability.logs.TextFormatter", "fmt": TEXT_FORMAT},
+        }
     )
     console = config.setdefault("handlers", {}).setdefault("console", {"class": "logging.StreamHandler"})
     console["formatter"] = log_format

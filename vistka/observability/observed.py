@@ -94,6 +94,7 @@ def log_access(environ, path, status, x_cache, seconds):
     if _AccessLogSetting.value == "off" or not access_log.isEnabledFor(logging.INFO):
         return
     method = environ.get("REQUEST_METHOD", "")
+    path = path.encode("latin-1", "replace").decode("utf-8", "replace")  # WSGI's latin-1: the real text
     code = status[:3]
     duration_ms = round(seconds * 1000, 2)
     client = client_address(environ)

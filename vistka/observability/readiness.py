@@ -6,6 +6,12 @@ of its own and is waited for at most READY_TIMEOUT seconds; while a check hangs,
 on that same check instead of starting more, so a dead database never piles up threads. The
 database worker opens a connection per check and closes it after, so a failed connection is never
 reused and nothing stays open between probes.
+
+A result is reused for READY_CACHE_SECONDS (cached_check): a flood of probes runs the checks at
+most that often per process. Purge lag and scheduler lateness are the site's, not this process's:
+no restart of an app process mends them, so by default they only make the answer "degraded" (200,
+and vistka_ready{check} 0); READY_FAIL_ON_PURGE_LAG / READY_FAIL_ON_SCHEDULER_LATENESS make them
+fail readiness (503) too.
 """
 
 import threading
@@ -14,6 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 
 from django.conf import settings
+from django.core.signals import setting_changed
 from django.db import connections
 from django.utils.module_loading import import_string
 
@@ -131,6 +138,62 @@ def _result(future, deadline):
         return future.result(timeout=max(0.0, deadline - time.monotonic()))
     except FutureTimeout:
         return None
+
+
+def blocking_checks():
+    """The checks whose failure makes this process not ready (503); the others only degrade it."""
+    names = ["database", "cache"]
+    if settings.READY_FAIL_ON_PURGE_LAG:
+        names.append("purge")
+    if settings.READY_FAIL_ON_SCHEDULER_LATENESS:
+        names.append("scheduler")
+    return names
+
+
+def verdict(checks):
+    """ "ready", "degraded" (a check failed that does not block readiness) or "not ready"."""
+    if not all(checks[name]["ok"] for name in blocking_checks()):
+        return "not ready"
+    return "ready" if all(result["ok"] for result in checks.values()) else "degraded"
+
+
+class _Cached:
+    """The last result of check() and when it was taken (time.monotonic())."""
+
+    lock = threading.Lock()
+    taken = float("-inf")
+    result = None
+
+    @classmethod
+    def fresh(cls):
+        if cls.result is not None and time.monotonic() - cls.taken < settings.READY_CACHE_SECONDS:
+            return cls.result
+        return None
+
+    @classmethod
+    def forget(cls, setting="READY_", **kwargs):
+        """Drop the kept result (when a test changes a READY_ or OBSERVABILITY_ setting)."""
+        if setting.startswith(("READY_", "OBSERVABILITY_", "REDIS_URL")):
+            with cls.lock:
+                cls.result = None
+
+
+setting_changed.connect(_Cached.forget, dispatch_uid="vistka.observability.readiness")
+
+
+def cached_check():
+    """check(), its result reused for READY_CACHE_SECONDS: however many probes arrive, this
+    process opens a database connection and reads purge and scheduler state at most once per
+    READY_CACHE_SECONDS. Concurrent callers wait for the one check in flight."""
+    result = _Cached.fresh()
+    if result is not None:
+        return result
+    with _Cached.lock:
+        result = _Cached.fresh()
+        if result is None:
+            result = _Cached.result = check()
+            _Cached.taken = time.monotonic()
+        return result
 
 
 def check():

@@ -7,12 +7,9 @@ import logging
 import re
 
 import pytest
-from django.core import signals
-from django.db import close_old_connections
 from django.test import Client
 from prometheus_client.parser import text_string_to_metric_families
 
-from vistka.delivery import fastpath
 from vistka.delivery.tests.newsroom import publish_story
 from vistka.delivery.tests.test_surrogate_capability import get
 from vistka.observability.logs import JsonFormatter, RequestIdFilter
@@ -20,29 +17,6 @@ from vistka.observability.logs import JsonFormatter, RequestIdFilter
 pytestmark = pytest.mark.django_db
 
 OUTSIDER = "192.0.2.7"
-
-
-@pytest.fixture
-def stack(settings):
-    """vistka.wsgi.application (observability around the body limit, the fast path and Django),
-    called in this thread inside the test's transaction, the fast path's store empty."""
-    settings.VARNISH_PURGE_URLS = []
-    settings.TRUSTED_PROXIES = ["127.0.0.1"]
-    settings.METRICS_ALLOWED = ["127.0.0.1", "::1"]
-    settings.METRICS_TOKEN = ""
-    # Their queries on the worker thread would wait on the test's transaction (SQLite in memory).
-    settings.READY_MAX_SCHEDULER_LATENESS = settings.READY_MAX_PURGE_LAG = 0
-    fastpath.STORE.reset()
-    signals.request_started.disconnect(close_old_connections)
-    signals.request_finished.disconnect(close_old_connections)
-    try:
-        from vistka.wsgi import application
-
-        yield application
-    finally:
-        signals.request_started.connect(close_old_connections)
-        signals.request_finished.connect(close_old_connections)
-        fastpath.STORE.reset()
 
 
 def scrape(stack, remote="127.0.0.1", **headers):

@@ -29,6 +29,7 @@ def app_env(tmp_path, database_url, **extra):
         # The cluster is empty (no migrations): readiness checks the database and the cache here.
         READY_MAX_PURGE_LAG="0",
         READY_MAX_SCHEDULER_LATENESS="0",
+        READY_CACHE_SECONDS="0",  # each probe here must see the database as it is now
         LOG_FORMAT="json",
     )
     env.update(extra)
