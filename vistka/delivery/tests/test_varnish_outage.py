@@ -32,6 +32,42 @@ def pages_table_gone():
             cursor.execute(f"ALTER TABLE {quoted(PAGES_TABLE + '_away')} RENAME TO {quoted(PAGES_TABLE)}")
 
 
+@contextmanager
+def database_refusing():
+    """The app cannot reach its database at all until the block ends, as in an outage: on
+    PostgreSQL new connections are refused and the app's are cut (the test's own stays); on SQLite
+    the pages table goes away, which SQLite reports as the same kind of error (OperationalError)."""
+    if connection.vendor != "postgresql":
+        with pages_table_gone():
+            yield
+        return
+    import psycopg
+
+    settings = connection.settings_dict
+    name = connection.ops.quote_name(settings["NAME"])
+    connection.ensure_connection()
+    own = connection.connection.info.backend_pid
+    # A database refuses this for itself: say it from the server's maintenance database.
+    admin = psycopg.connect(
+        dbname="postgres",
+        user=settings["USER"],
+        password=settings["PASSWORD"],
+        host=settings["HOST"],
+        port=settings["PORT"],
+        autocommit=True,
+    )
+    try:
+        admin.execute(f"ALTER DATABASE {name} ALLOW_CONNECTIONS false")
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> %s",
+            (settings["NAME"], own),
+        )
+        yield
+    finally:
+        admin.execute(f"ALTER DATABASE {name} ALLOW_CONNECTIONS true")
+        admin.close()
+
+
 def soft_purge(varnish, keys):
     answer = fetch(varnish.url, "/", method="PURGE", headers={"xkey-softpurge": keys})
     assert answer.status == 200, answer.reason
@@ -93,7 +129,7 @@ def test_a_page_is_assembled_with_its_stale_column_when_the_column_cannot_be_fet
 
 def test_pages_never_cached_get_the_apps_own_error_for_a_few_seconds(varnish, app, fast_path_store):
     url = publish_story(title="Bridge closed for inspection").url
-    with pages_table_gone():
+    with database_refusing():
         direct = fetch(app.url, url)
         first = fetch(varnish.url, url)
         again = fetch(varnish.url, url)
