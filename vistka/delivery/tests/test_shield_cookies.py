@@ -13,7 +13,7 @@ from django.test import Client
 from wagtail.models import PageViewRestriction
 
 from vistka.delivery import staff_marker
-from vistka.delivery.tests.harness import fetch
+from vistka.delivery.tests.harness import fetch, settle_purges
 from vistka.delivery.tests.newsroom import publish_story
 from vistka.delivery.tests.test_restrictions import restrict
 from vistka.newsroom.tests.helpers import make_staff
@@ -75,6 +75,7 @@ def test_only_a_real_staff_session_passes_a_public_page_to_django(app):
     (whatever their cookies) get the sign-in redirect; open pages stay shared copies."""
     restrict(home("en"), PageViewRestriction.GROUPS)
     story = publish_story(title=TITLE)
+    settle_purges()  # the setup's own purges, before the pages are cached (harness.settle_purges)
     staff = signed_in_staff()
     staff_cookies = cookie_header(staff, "sessionid", staff_marker.COOKIE)
 
@@ -93,6 +94,7 @@ def test_only_a_real_staff_session_passes_a_public_page_to_django(app):
 
 def test_random_and_reader_sessions_and_forged_markers_are_served_from_the_store(app):
     story = publish_story(title=TITLE)
+    settle_purges()  # the setup's own purges, before the pages are cached (harness.settle_purges)
     first = fetch(app.url, story.url)
     assert first.x_cache == "MISS"
     reader = get_user_model().objects.create_user("reader", "reader@vistka.test", "pw")
@@ -120,6 +122,7 @@ def test_a_miss_with_cookies_renders_and_keeps_the_anonymous_page(app):
     """The first request of a page carries a staff member's session (no marker): it is rendered
     without cookies, kept, and served to everyone after."""
     story = publish_story(title=TITLE)
+    settle_purges()  # the setup's own purges, before the pages are cached (harness.settle_purges)
     staff = signed_in_staff()
     with_session = fetch(app.url, story.url, headers={"Cookie": cookie_header(staff, "sessionid")})
     assert with_session.x_cache == "MISS"
