@@ -23,11 +23,24 @@ from vistka.concurrency.locking import lock_row
 from vistka.concurrency.merge import changed_field_labels
 from vistka.concurrency.models import RefusedSave
 
+NOT_KEPT_FIELDS = ("csrfmiddlewaretoken",)
+NOT_KEPT_PREFIXES = ("action-",)
+
 
 def editor_name(user):
     if user is None:
         return _("someone")
     return user.get_full_name() or user.get_username()
+
+
+def kept_form_data(post):
+    """The refused form's fields worth keeping: not the CSRF token (a credential of the session)
+    nor the button that was pressed (a merge never replays an action)."""
+    return {
+        key: post.getlist(key)
+        for key in post
+        if key not in NOT_KEPT_FIELDS and not key.startswith(NOT_KEPT_PREFIXES)
+    }
 
 
 def refusal_message(latest, changed_fields):
@@ -101,7 +114,7 @@ class ConcurrentPageEditView(EditView):
             defaults={
                 "action": self.action_name,
                 "against_revision": self.latest_revision,
-                "form_data": {key: request.POST.getlist(key) for key in request.POST},
+                "form_data": kept_form_data(request.POST),
                 "content": self.refused_content(self.form),
             },
         )
