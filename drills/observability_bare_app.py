@@ -1,4 +1,5 @@
-"""The app's WSGI stack without the observability wrapper (vistka.wsgi less Observed): the drill
+"""The app's WSGI stack without the observability wrapper (vistka.wsgi less Observed, every other
+layer kept, so the difference is the wrapper's alone): the drill
 `observability` measures the fast path's hits through both, side by side.
 
 `python -m drills.observability_bare_app [path]` (the drill's environment) prints, as JSON, the
@@ -15,10 +16,11 @@ import time
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vistka.settings")
+from vistka.accounts.wsgi_gate import SignInGate  # noqa: E402
 from vistka.core.limits import BodyLimit  # noqa: E402
 from vistka.delivery.fastpath import FastPath  # noqa: E402
 
-application = BodyLimit(FastPath(get_wsgi_application()))
+application = BodyLimit(SignInGate(FastPath(get_wsgi_application())))
 CALLS, REPEATS = 2_000, 5
 
 

@@ -2,10 +2,12 @@
 forked worker), no request lost between threads appending and a scrape publishing, and with
 several granian workers (multiprocess mode) one scrape counting every worker's hits."""
 
+import io
 import os
 import re
 import threading
 import time
+import wsgiref.util
 
 import pytest
 from prometheus_client import REGISTRY
@@ -13,6 +15,7 @@ from prometheus_client import REGISTRY
 from bench.procs import Processes, free_port, get
 from bench.servers import start_app
 from vistka.core.tests.servers import copy_sqlite_database, database_url
+from vistka.delivery.tests.newsroom import publish_story
 from vistka.observability import metrics, request_ids
 from vistka.observability.tests.test_readiness_outage import app_env
 
@@ -120,3 +123,73 @@ def test_one_scrape_counts_the_hits_of_both_granian_workers(two_workers):
     # after that long already counts them all (with no thread it would miss one worker's).
     time.sleep(5 * metrics.PUBLISH_SECONDS)
     assert counted_hits(port) == made
+
+
+def call(application, path, **headers):
+    """(environ after the call, [(status, headers)] as the server's start_response got them)."""
+    environ = {"REQUEST_METHOD": "GET", "PATH_INFO": path, "HTTP_HOST": "127.0.0.1", **headers}
+    environ.update(REMOTE_ADDR="127.0.0.1", **{"wsgi.input": io.BytesIO()})
+    wsgiref.util.setup_testing_defaults(environ)
+    started = []
+
+    def start_response(status, response_headers, exc_info=None):
+        started.append((status, response_headers))
+
+    b"".join(application(environ, start_response))
+    return environ, started
+
+
+def request_ids_of(response_headers):
+    return [value for name, value in response_headers if name == "X-Request-Id"]
+
+
+class WrappingLayer:
+    """A layer between the wrapper and the fast path that wraps start_response (adds a header)."""
+
+    def __init__(self, app):
+        self.app = app
+
+    def __call__(self, environ, start_response):
+        def adding(status, headers, exc_info=None):
+            headers.append(("X-Layer", "1"))
+            return start_response(status, headers, exc_info)
+
+        return self.app(environ, adding)
+
+
+@pytest.mark.django_db
+def test_a_hit_is_answered_through_the_servers_start_response_and_noted_for_the_wrapper(stack):
+    story = publish_story()
+    call(stack, story.url)  # the miss that fills the store
+    metrics.TALLY.publish()
+    before = {
+        state: REGISTRY.get_sample_value("vistka_fastpath_responses_total", {"state": state}) or 0.0
+        for state in ("hit", "miss")
+    }
+    environ, started = call(stack, story.url)
+    [(status, headers)] = started
+    assert status.startswith("200") and ("X-Cache", "HIT") in headers
+    assert request_ids_of(headers) == [environ["HTTP_X_REQUEST_ID"]]  # once, the wrapper's id
+    assert environ["vistka.served"] == (status, "HIT")
+    etag = dict(headers)["ETag"]
+    environ, started = call(stack, story.url, HTTP_IF_NONE_MATCH=etag)
+    [(status, headers)] = started
+    assert status == "304 Not Modified" and request_ids_of(headers) == [environ["HTTP_X_REQUEST_ID"]]
+    assert environ["vistka.served"] == ("304 Not Modified", "HIT")
+    metrics.TALLY.publish()
+    assert hits_published() - before["hit"] == 2
+
+
+@pytest.mark.django_db
+def test_a_layer_that_wraps_start_response_is_never_stepped_around(stack):
+    from vistka.delivery.fastpath import FastPath
+    from vistka.observability.observed import Observed
+    from vistka.wsgi import django_application
+
+    application = Observed(WrappingLayer(FastPath(django_application)))
+    story = publish_story()
+    call(application, story.url)
+    environ, [(status, headers)] = call(application, story.url)
+    assert ("X-Cache", "HIT") in headers and ("X-Layer", "1") in headers
+    assert request_ids_of(headers) == [environ["HTTP_X_REQUEST_ID"]]
+    assert "vistka.served" not in environ  # counted from the wrapped start_response instead
