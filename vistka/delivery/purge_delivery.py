@@ -165,12 +165,16 @@ def _deliver_now(event_id, keys, hard):
     if not urls or event_id is None:
         return
     for url in urls:
+        try:
+            # Before sending: a cursor made later would start past this event if the send fails.
+            ensure_targets([url], start=event_id)
+        except DatabaseFailure as failure:
+            logger.warning("Could not record the purge target %s: %s", url, failure)
         error = send(url, keys, hard=hard)
         if error is not None:
             logger.warning("Varnish purge at %s failed (the deliverer retries): %s", url, error)
             continue
         try:
-            ensure_targets([url], start=event_id)
             acknowledge(url, event_id)
         except DatabaseFailure as failure:
             logger.warning("Could not record the purge acknowledgement of %s: %s", url, failure)
