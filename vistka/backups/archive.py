@@ -3,11 +3,17 @@ media files under `media/`, and `manifest.json` (what is in it, with sizes and S
 
 Everything is created owner-only (directories 0700, files 0600): the database holds password
 hashes, second-factor secrets and sessions. Nothing here ever records SECRET_KEY or a password.
+
+Inside an archive only regular files and folders are accepted, never a symbolic link (checked with
+lstat and read with O_NOFOLLOW): an archive with media/x -> /etc/... would otherwise be verified
+against the target and then published as media.
 """
 
+import errno
 import hashlib
 import json
 import os
+import stat
 from pathlib import Path, PurePosixPath
 
 FORMAT = 1
@@ -36,9 +42,33 @@ def open_private(path):
     return os.fdopen(descriptor, "wb")
 
 
-def sha256_file(path):
+def open_archive_file(archive_dir, path):
+    """A file of the archive, opened for reading: refused (ArchiveError) when it, or a folder on the
+    way to it from `archive_dir`, is a symbolic link, or when it is not a regular file."""
+    archive_dir, path = Path(archive_dir), Path(path)
+    relative = path.relative_to(archive_dir)
+    folder = archive_dir
+    for part in relative.parts[:-1]:
+        folder = folder / part
+        if stat.S_ISLNK(os.lstat(folder).st_mode):
+            raise ArchiveError(f"symbolic link in the archive: {folder.relative_to(archive_dir)}")
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise ArchiveError(f"symbolic link in the archive: {relative}") from None
+        raise
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        os.close(descriptor)
+        raise ArchiveError(f"not a regular file in the archive: {relative}")
+    return os.fdopen(descriptor, "rb")
+
+
+def sha256_file(path, archive_dir=None):
+    """SHA-256 and size of a file; with `archive_dir`, one of that archive's (no symbolic links)."""
     digest, size = hashlib.sha256(), 0
-    with open(path, "rb") as handle:
+    handle = open(path, "rb") if archive_dir is None else open_archive_file(archive_dir, path)
+    with handle:
         while chunk := handle.read(CHUNK):
             digest.update(chunk)
             size += len(chunk)
@@ -91,7 +121,10 @@ def verify_contents(archive_dir, manifest):
     expected += [(media_path(archive_dir, name), entry) for name, entry in manifest["media"]["files"].items()]
     for path, entry in expected:
         try:
-            digest, size = sha256_file(path)
+            digest, size = sha256_file(path, archive_dir)
+        except ArchiveError as error:
+            problems.append(str(error))
+            continue
         except OSError:
             problems.append(f"missing: {path.relative_to(archive_dir)}")
             continue
@@ -100,9 +133,14 @@ def verify_contents(archive_dir, manifest):
             problems.append(f"changed: {path.relative_to(archive_dir)}")
     listed = {path for path, _ in expected[1:]}
     media_root = archive_dir / MEDIA_DIR
-    if media_root.exists():
-        extra = [p for p in media_root.rglob("*") if p.is_file() and p not in listed]
-        problems += [f"not in the manifest: {p.relative_to(archive_dir)}" for p in extra]
+    if media_root.is_dir() and not media_root.is_symlink():
+        for folder, folders, files in os.walk(media_root):  # never into a linked folder
+            for name in folders + files:
+                entry = Path(folder) / name
+                if entry.is_symlink():
+                    problems.append(f"symbolic link in the archive: {entry.relative_to(archive_dir)}")
+                elif name in files and entry not in listed:
+                    problems.append(f"not in the manifest: {entry.relative_to(archive_dir)}")
     if problems:
         shown = "; ".join(problems[:10]) + (f" (and {len(problems) - 10} more)" if len(problems) > 10 else "")
         raise ArchiveError(f"{archive_dir} failed verification: {shown}")

@@ -192,6 +192,9 @@ def restore_backup(archive_dir, replace=False, say=lambda message: None):
         f"archive verified: {manifest['rows']:,} rows, {len(manifest['media']['files']):,} files,"
         f" {time.monotonic() - started:.1f} s"
     )
+    shared = media.shared_with_static()
+    if shared:  # the restore replaces every file of the media storage
+        raise ArchiveError(f"{shared}: give media a storage of its own (MEDIA_ROOT, S3 prefix) first")
     empty_database, empty_media = site_is_empty(db)
     if not (empty_database and empty_media) and not replace:
         raise ArchiveError(

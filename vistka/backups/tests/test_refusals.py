@@ -4,15 +4,17 @@ folders are private; no secret goes into them; retention keeps the newest."""
 import hashlib
 import json
 import os
+import shutil
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from vistka.backups import retention
-from vistka.backups.archive import MANIFEST, MANIFEST_SUM
+from vistka.backups import media, retention
+from vistka.backups.archive import MANIFEST, MANIFEST_SUM, ArchiveError
 from vistka.backups.operations import make_backup
 from vistka.backups.tests.helpers import delete_media, drop_database, media_sums, row_counts
 from vistka.reader.tests.builders import jpeg_image
@@ -161,3 +163,58 @@ def test_restore_check_verifies_without_changing_anything(archive, capsys):
     with pytest.raises(CommandError, match="failed verification"):
         call_command("restore", str(archive), check=True)
     assert row_counts() == rows and media_sums() == files
+
+
+def link_in_place(path, target):
+    """Replaces `path` (a file or folder of the archive) by a symbolic link to `target`."""
+    if path.is_dir():
+        shutil.rmtree(path)
+    else:
+        path.unlink()
+    path.symlink_to(target)
+
+
+def test_a_media_file_linked_outside_the_archive_is_refused(archive, tmp_path):
+    """Before: the link was followed: verified against its target's sum, then published as media."""
+    secret = tmp_path / "outside" / "secret.txt"
+    secret.parent.mkdir()
+    secret.write_bytes(b"root:x:0:0:not for the public\n")
+    picture = next((archive / "media" / "original_images").iterdir())
+    name = str(picture.relative_to(archive / "media"))
+    link_in_place(picture, secret)
+
+    def point_at_secret(manifest):
+        data = secret.read_bytes()
+        manifest["media"]["files"][name] = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+
+    rewrite_manifest(archive, point_at_secret)
+    assert_refused(archive, f"symbolic link in the archive: media/{name}")
+    published = [p for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file()]
+    assert not [p for p in published if b"not for the public" in p.read_bytes()]
+
+
+def test_a_media_folder_linked_outside_the_archive_is_refused(archive, tmp_path):
+    folder = archive / "media" / "original_images"
+    elsewhere = tmp_path / "elsewhere"
+    shutil.copytree(folder, elsewhere)  # the same files, so every sum still matches
+    link_in_place(folder, elsewhere)
+    assert_refused(archive, "symbolic link in the archive: media/original_images")
+
+
+def test_copying_in_never_follows_a_link(archive, tmp_path):
+    """A link put into the archive after it was verified is refused when the file is copied."""
+    secret = tmp_path / "secret.txt"
+    secret.write_bytes(b"not for the public")
+    picture = next((archive / "media" / "original_images").iterdir())
+    link_in_place(picture, secret)
+    with pytest.raises(ArchiveError, match="symbolic link"):
+        media.copy_in(archive, [str(picture.relative_to(archive / "media"))])
+
+
+@pytest.mark.parametrize("static_at", ["media/static", "."])
+def test_a_restore_is_refused_when_media_and_static_files_share_a_folder(archive, settings, static_at):
+    """The restore empties the media storage: with the static files in it, they would go too."""
+    settings.STATIC_ROOT = (Path(settings.MEDIA_ROOT).parent / static_at).resolve()
+    assert_refused(archive, "overlap")
+    with pytest.raises(OSError, match="refusing to empty the media storage"):
+        media.wipe()
