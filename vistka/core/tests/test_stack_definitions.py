@@ -9,6 +9,7 @@ against itself rather than by compose.
 """
 
 import http.client
+import ipaddress
 import os
 import re
 import shlex
@@ -170,3 +171,48 @@ def test_compose_file_is_consistent():
     assert "varnish-site:/etc/vistka/site:ro" in services["varnish"]["volumes"]
     for path in ("Containerfile", "varnish.Containerfile"):
         assert "HEALTHCHECK" in (CONTAINER / path).read_text()
+
+
+def compose_default(value):
+    """The value compose gives `${VAR:-default}` (or a plain value) when VAR is unset."""
+    return re.sub(r"\$\{[A-Z_]+:-([^}]*)\}", r"\1", value)
+
+
+def test_compose_trusts_only_fixed_addresses_of_its_own_containers():
+    """Before: TRUSTED_PROXIES and VARNISH_PURGERS named 172.16.0.0/12 and 10.0.0.0/8, the ranges
+    every client of a published port comes from under rootless podman or docker-proxy: anyone could
+    PURGE the cache or pass a forged X-Forwarded-For."""
+    compose = yaml.safe_load((CONTAINER / "compose.yaml").read_text())
+    services = compose["services"]
+    (pool,) = compose["networks"]["default"]["ipam"]["config"]
+    subnet, dynamic = ipaddress.ip_network(pool["subnet"]), ipaddress.ip_network(pool["ip_range"])
+    fixed = {
+        name: ipaddress.ip_address(service["networks"]["default"]["ipv4_address"])
+        for name, service in services.items()
+        if "ipv4_address" in (service.get("networks") or {}).get("default", {})
+    }
+    assert len(set(fixed.values())) == len(fixed)
+    for name, address in fixed.items():
+        assert address in subnet and address not in dynamic, name
+
+    purgers = services["varnish"]["environment"]["VARNISH_PURGERS"].split(",")
+    assert {ipaddress.ip_address(p) for p in purgers} == {
+        fixed["app-1"],
+        fixed["app-2"],
+        fixed["scheduler-1"],
+        fixed["scheduler-2"],
+        ipaddress.ip_address("127.0.0.1"),
+    }
+    for name in ("app-1", "app-2", "scheduler-1", "scheduler-2", "varnish-site", "migrate"):
+        environment = services[name]["environment"]
+        proxies = [
+            ipaddress.ip_address(compose_default(p)) for p in environment["TRUSTED_PROXIES"].split(",")
+        ]
+        assert proxies[0] == fixed["varnish"], name
+        tls_proxy = proxies[1:]  # the documented TLS proxy's address, a fixed one of this network
+        assert len(tls_proxy) == 1 and tls_proxy[0] in subnet and tls_proxy[0] not in dynamic
+        assert tls_proxy[0] not in fixed.values()
+        # /_metrics needs a token here: no default, compose refuses to start without it.
+        assert re.fullmatch(r"\$\{METRICS_TOKEN:\?[^}]+\}", environment["METRICS_TOKEN"]), name
+    (published,) = services["varnish"]["ports"]
+    assert compose_default(published).startswith("127.0.0.1:")  # not reachable around the TLS proxy
