@@ -50,7 +50,10 @@ def main():
         os.chmod(f"{RUN}/{name}", 0o644)
     argv = ["varnishd", "-F", "-n", f"{RUN}/varnish"]
     argv += ["-a", f"public={os.environ.get('VARNISH_LISTEN', '0.0.0.0:80')}"]
-    argv += ["-a", f"inner={RUN}/inner.sock,mode=666", "-f", f"{RUN}/vistka.vcl"]
+    # The assembler's socket: only varnishd's own users (group varnish) may connect; anyone else
+    # could step around the public layer's host check and set X-Forwarded-For or X-Request-Id.
+    argv += ["-a", f"inner={RUN}/inner.sock,user=varnish,group=varnish,mode=660"]
+    argv += ["-f", f"{RUN}/vistka.vcl"]
     argv += ["-p", f"vcl_path={RUN}:/usr/share/varnish/vcl:/etc/varnish"]
     argv += ["-s", f"malloc,{os.environ.get('VARNISH_MEMORY', '256m')}"]
     argv += ["-p", "feature=+esi_ignore_https", "-p", "thread_pool_min=200"]

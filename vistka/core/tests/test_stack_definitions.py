@@ -8,6 +8,7 @@ dependency and volume it names exists, Varnish waits for its site.vcl).
 against itself rather than by compose.
 """
 
+import grp
 import http.client
 import ipaddress
 import os
@@ -15,6 +16,7 @@ import re
 import shlex
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import tempfile
@@ -48,8 +50,9 @@ def varnish_dir():
     shutil.rmtree(path, ignore_errors=True)
 
 
-def serve_and_check(argv, port, log_path, env=None):
-    """Start varnishd (or what execs it), wait until it answers HTTP on `port`, stop it by PID."""
+def serve_and_check(argv, port, log_path, env=None, while_serving=None):
+    """Start varnishd (or what execs it), wait until it answers HTTP on `port`, call
+    `while_serving()` if given, stop it by PID; returns the status it answered."""
     with open(log_path, "wb") as log:
         process = subprocess.Popen(  # noqa: S603
             argv, stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True
@@ -61,11 +64,15 @@ def serve_and_check(argv, port, log_path, env=None):
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
             try:
                 connection.request("GET", "/_health/", headers={"Host": "localhost"})
-                return connection.getresponse().status
+                status = connection.getresponse().status
             except OSError:
                 time.sleep(0.2)
+                continue
             finally:
                 connection.close()
+            if while_serving is not None:
+                while_serving()
+            return status
         raise AssertionError(f"varnishd did not answer: {Path(log_path).read_text(errors='replace')}")
     finally:
         if process.poll() is None:
@@ -75,6 +82,39 @@ def serve_and_check(argv, port, log_path, env=None):
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait(5)
+
+
+CONNECT_PROBE = "import socket, sys; socket.socket(socket.AF_UNIX).connect(sys.argv[1])"
+
+
+def assert_inner_socket_private(path, port, varnish_name):
+    """The assembler's socket is varnishd's own (0660, group varnish): another local user cannot
+    connect (before: 0666, so anyone could skip the host check and set X-Forwarded-For), and the
+    public layer still reaches the assembler through it."""
+    info = os.stat(path)
+    assert stat.S_IMODE(info.st_mode) == 0o660, oct(info.st_mode)
+    assert grp.getgrgid(info.st_gid).gr_name == "varnish"
+    outsider = subprocess.run(  # noqa: S603
+        ["/usr/bin/python3", "-c", CONNECT_PROBE, str(path)],
+        user="nobody",
+        group="nogroup",
+        extra_groups=[],
+        capture_output=True,
+        text=True,
+    )
+    assert outsider.returncode != 0 and "PermissionError" in outsider.stderr, outsider.stderr
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection.request("GET", "/reaches-the-assembler/", headers={"Host": "localhost"})
+    connection.getresponse().read()
+    connection.close()
+    counters = subprocess.run(  # noqa: S603
+        ["/usr/bin/varnishstat", "-n", varnish_name, "-1", "-f", "VBE.*.assembler.*"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    sent = dict(re.findall(r"^VBE\.\S+\.assembler\.(\w+)\s+(\d+)", counters, re.M))
+    assert int(sent.get("req", 0)) >= 1 and int(sent.get("fail", 0)) == 0, counters
 
 
 def test_systemd_units_verify():
@@ -108,7 +148,12 @@ def test_systemd_varnish_units_generate_a_vcl_varnishd_serves(varnish_dir):
     varnishd = unit_command("vistka-varnish.service", "ExecStart").replace(state, str(varnish_dir))
     varnishd = varnishd.replace("0.0.0.0:80", f"127.0.0.1:{port}").replace("malloc,1g", "malloc,32m")
     argv = shlex.split(varnishd)
-    assert serve_and_check(argv, port, varnish_dir / "varnishd.log") == 503  # no app: Varnish answers
+    assert "mode=666" not in varnishd
+
+    def private():
+        assert_inner_socket_private(varnish_dir / "inner.sock", port, varnish_dir / "varnish")
+
+    assert serve_and_check(argv, port, varnish_dir / "varnishd.log", while_serving=private) == 503  # no app
 
 
 def test_container_entrypoint_serves_with_the_generated_site_vcl(varnish_dir):
@@ -131,7 +176,12 @@ def test_container_entrypoint_serves_with_the_generated_site_vcl(varnish_dir):
         "APP_BACKENDS": f"127.0.0.1:{free_port()}",
     }
     entrypoint = [sys.executable, str(CONTAINER / "varnish-entrypoint.py")]
-    assert serve_and_check(entrypoint, port, varnish_dir / "varnishd.log", env) == 503
+    run = varnish_dir / "run"
+
+    def private():
+        assert_inner_socket_private(run / "inner.sock", port, run / "varnish")
+
+    assert serve_and_check(entrypoint, port, varnish_dir / "varnishd.log", env, while_serving=private) == 503
 
 
 def test_compose_file_is_consistent():
