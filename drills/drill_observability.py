@@ -25,7 +25,14 @@ TITLE = "observability: fast-path hit req/s with and without the metrics/request
 QUICK = True
 REPO = Path(__file__).resolve().parent.parent
 TEMPLATE = REPO / "var" / "drills" / "observability-site.sqlite3"  # migrated once, copied each run
-MIN_RATIO = 0.85  # of the fast path's hit req/s the wrapper keeps
+# Pass thresholds, between what this (2-core, shared, loaded) machine measures for the wrapper and
+# for the earlier one that wrapped start_response on hits and counted in prometheus_client (8362fc6):
+#   server CPU per hit, without/with:     0.85-0.89 now, 0.69-0.72 then
+#   in-process CPU per hit, without/with: 0.82-0.84 now, 0.59-0.60 then
+#   req/s with/without:                    0.92-1.36 now (swings with everyone else's load), 0.67-0.73 then
+MIN_CPU_RATIO = 0.77  # of the fast path's hit throughput the server's CPU allows with the wrapper
+MIN_IN_PROCESS_RATIO = 0.72  # the same in one process, without granian's or the network's share
+MIN_RPS_RATIO = 0.70  # req/s: a loose check (noisy here), for gross regressions only
 ROUNDS = 5
 PAGE = "/"
 
@@ -144,7 +151,7 @@ def run(report, quick):
         report.figure("ratio with/without (of the medians)", round(observed / bare, 3))
         paired = statistics.median(o / b for o, b in zip(rounds["observed"], rounds["bare"], strict=True))
         report.figure("ratio with/without (median of the rounds' ratios)", round(paired, 3))
-        report.check(observed / bare >= MIN_RATIO, f"the wrapper keeps at least {MIN_RATIO:.0%} of hit req/s")
+        report.check(paired >= MIN_RPS_RATIO, f"the wrapper keeps at least {MIN_RPS_RATIO:.0%} of hit req/s")
         # On a busy machine req/s swing with everyone else's load; CPU time per hit hardly does.
         bare_cpu, observed_cpu = (
             round(statistics.median(cpu_per_hit[name]), 1) for name in ("bare", "observed")
@@ -156,8 +163,8 @@ def run(report, quick):
             round(bare_cpu / observed_cpu, 3),
         )
         report.check(
-            bare_cpu / observed_cpu >= MIN_RATIO,
-            f"the wrapper adds at most {1 / MIN_RATIO - 1:.0%} to a hit's CPU time",
+            bare_cpu / observed_cpu >= MIN_CPU_RATIO,
+            f"the wrapper adds at most {1 / MIN_CPU_RATIO - 1:.0%} to a hit's server CPU time",
         )
         _in_process_cost(report, env)
         counted = _hits_counted(observed_port) - hits_before
@@ -177,6 +184,10 @@ def _in_process_cost(report, env):
     report.figure("CPU per hit in-process without the wrapper", round(cost["bare"], 2), "us")
     report.figure("CPU per hit in-process with the wrapper", round(cost["observed"], 2), "us")
     report.figure("the wrapper's own CPU per hit", round(cost["observed"] - cost["bare"], 2), "us")
+    report.check(
+        cost["bare"] / cost["observed"] >= MIN_IN_PROCESS_RATIO,
+        f"in-process, the wrapper adds at most {1 / MIN_IN_PROCESS_RATIO - 1:.0%} to a hit's CPU time",
+    )
 
 
 def _start_bare(procs, port, env):
