@@ -86,14 +86,22 @@ def do_view(client, page):
 _edit_forms = {}
 
 
+def loaded_revision_fields(page):
+    """The version an edit form of `page` is based on, as the form renders it. Each story has its
+    own: a form reused from another story would be refused as outdated (vistka.concurrency)."""
+    latest = page.latest_revision
+    return {"loaded_revision_id": str(latest.pk), "loaded_revision_created_at": latest.created_at.isoformat()}
+
+
 def edit_data(page, **changes):
     """The edit form's data for a factory story: read from the admin's form once per editorial
-    state and reused (the stories differ only in headline and slug), which keeps the matrix fast."""
+    state and reused (the stories differ only in headline, slug and the revision the form is
+    based on), which keeps the matrix fast."""
     state = (page.live, page.workflow_in_progress)
     if state not in _edit_forms:
         _edit_forms[state] = edit_form_data(superuser_client(), page)
     data = dict(_edit_forms[state])
-    data.update({"title": page.title, "slug": page.slug, **changes})
+    data.update({"title": page.title, "slug": page.slug, **loaded_revision_fields(page), **changes})
     return data
 
 
