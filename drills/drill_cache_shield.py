@@ -29,6 +29,7 @@ from drills import data
 
 TITLE = "one header, one parameter or one Host must not step around the caches; hot pages survive a flood"
 QUICK = True
+LOAD_SENSITIVE = True  # speed ratios and latencies: informational in the quick set (drills/run.py)
 MIN_RATIO = 0.5
 # Per variant and door: each of the two app processes keeps its own store, and Host variants
 # normalise to at most three keys (127.0.0.1, 127.0.0.1:<port>, localhost).

@@ -22,6 +22,7 @@ from drills.report import say
 TEMPLATE = REPO / "var" / "drills" / "login-flood-site"  # migrated once, copied for every run
 TITLE = "login flood: cached pages' p99 <= 50 ms with 16 clients posting wrong passwords"
 QUICK = True
+LOAD_SENSITIVE = True  # speed ratios and latencies: informational in the quick set (drills/run.py)
 BUDGET_MS = 50.0
 MODES = [
     ("none", "readers only"),

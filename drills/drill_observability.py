@@ -23,6 +23,7 @@ from bench.servers import start_app
 
 TITLE = "observability: fast-path hit req/s with and without the metrics/request-id wrapper"
 QUICK = True
+LOAD_SENSITIVE = True  # speed ratios and latencies: informational in the quick set (drills/run.py)
 REPO = Path(__file__).resolve().parent.parent
 TEMPLATE = REPO / "var" / "drills" / "observability-site.sqlite3"  # migrated once, copied each run
 # Pass thresholds, between what this (2-core, shared, loaded) machine measures for the wrapper and

@@ -4,6 +4,8 @@ Each drill is a module `drills/drill_<name>.py` with
 
     TITLE = "what it shows, in a line"
     QUICK = True            # part of the quick set CI runs (DRILLS_QUICK=1)
+    LOAD_SENSITIVE = True   # optional: its checks are speed ratios/latencies; in the quick set
+                            # (CI, a shared machine) its FAIL is reported but does not fail the run
     def run(report, quick): # starts what it needs, stops it by PID, records figures and checks
 
 Every drill is bounded (it stops itself), loads only 127.0.0.1, and stops only what it started
@@ -77,7 +79,11 @@ def main(argv=None):
         say(f"{'PASS' if report.passed else 'FAIL'} {report.name}: {figures}")
         for failure in report.failures:
             say(f"     failed: {failure}")
-    failed = [r.name for r in reports if not r.passed]
+    informational = {name for name in chosen if args.quick and getattr(drills[name], "LOAD_SENSITIVE", False)}
+    for report in reports:
+        if not report.passed and report.name in informational:
+            say(f"     ({report.name}: speed checks, informational in the quick set on a shared machine)")
+    failed = [r.name for r in reports if not r.passed and r.name not in informational]
     which = f" ({', '.join(failed)})" if failed else ""
     say(f"DRILLS passed={len(reports) - len(failed)} failed={len(failed)}{which}")
     return 1 if failed else 0
