@@ -53,7 +53,6 @@ def test_a_writer_whose_clock_is_behind_does_not_pass_a_young_gap():
     commit_late(missing_id, "st-in-time")
     poll(store)
     assert store.applied == ["st-skewed-writer", "st-in-time"]
-    assert store.last_event == after.pk
 
 
 @pytest.mark.django_db
@@ -71,7 +70,7 @@ def test_an_event_committed_after_the_grace_is_still_applied_once(caplog):
     poll(store)
     poll(store)
     assert store.applied == ["st-after", "st-committed-late"], "the late event was not applied once"
-    assert store.purge_log_late == {}
+    assert missing_id not in store.purge_log_late
 
 
 @pytest.mark.django_db
