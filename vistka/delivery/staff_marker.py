@@ -11,6 +11,12 @@ hash, no database: `valid_in(cookie_header)`.
 StaffMarkerMiddleware issues it on responses to a signed-in staff member whose staff session is
 valid (and who passed the second step where required), renews it when the session key changes
 and deletes it on sign-out or whenever a request carrying it has no valid staff session.
+
+Checking that costs the session, the user and the staff-session row (four queries), so on reader
+pages a marker confirmed within CONFIRMED_SECONDS is taken as it is: a plain page then reads no
+session, as for anyone (a view that needs the user still checks it: SignedInOutsideMiddleware).
+Any staff session ending forgets every confirmation (a generation in the cache), so an ended
+session's marker goes at its next reader page.
 """
 
 import hashlib
@@ -22,6 +28,8 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.core import signing
+from django.core.cache import cache
+from django.db.models.signals import post_delete
 from django.http.cookie import parse_cookie
 from django.utils.crypto import constant_time_compare
 
@@ -29,6 +37,9 @@ COOKIE = "vistka_staff"
 SALT = "vistka.delivery.staff_marker"
 # What signing.dumps gives: base64url payload, timestamp and SHA-256 signature, ':'-separated.
 _SHAPE = re.compile(r"[A-Za-z0-9_-]{8,400}:[A-Za-z0-9]{1,12}:[A-Za-z0-9_-]{43}\Z")
+CONFIRMED_SECONDS = 60  # a confirmed marker is taken on reader pages this long
+_CONFIRMED = "vistka:staff-marker:confirmed:"
+_GENERATION = "vistka:staff-marker:generation"
 
 
 @lru_cache(maxsize=4)
@@ -96,6 +107,32 @@ def valid_in(cookie_header):
     return read(cookies.get(COOKIE), cookies.get(settings.SESSION_COOKIE_NAME)) is not None
 
 
+def _confirmed_key(session_key):
+    return _CONFIRMED + session_binding(session_key)
+
+
+def confirm(session_key):
+    """Note that this session's marker was found to belong to a valid staff session."""
+    cache.set(_confirmed_key(session_key), cache.get(_GENERATION, 0), CONFIRMED_SECONDS)
+
+
+def recently_confirmed(session_key):
+    """Confirmed within CONFIRMED_SECONDS and no staff session ended since (one cache read)."""
+    key = _confirmed_key(session_key)
+    found = cache.get_many([key, _GENERATION])
+    return key in found and found[key] == found.get(_GENERATION, 0)
+
+
+def _staff_session_ended(sender, **kwargs):
+    try:
+        cache.incr(_GENERATION)
+    except ValueError:  # not there yet (or evicted): any new value unconfirms all
+        cache.set(_GENERATION, time.time_ns(), None)
+
+
+post_delete.connect(_staff_session_ended, sender="accounts.StaffSession", dispatch_uid=_GENERATION)
+
+
 def is_staff_session(request):
     """The request's user is staff with a valid staff session (and the second step passed where
     it is required): what the reader side itself would treat as signed in."""
@@ -133,8 +170,12 @@ class StaffMarkerMiddleware:
         session = getattr(request, "session", None)
         if session is None:
             return response
+        genuine = marker is not None and read(marker, session.session_key) is not None
+        if genuine and not on_staff_paths and recently_confirmed(session.session_key):
+            return response  # nothing loaded: a plain reader page stays as cheap as a reader's
         user = request.user  # outside the newsroom: anonymous unless the staff session is valid
-        if marker is not None and user.is_authenticated and read(marker, session.session_key) is not None:
+        if genuine and user.is_authenticated:
+            confirm(session.session_key)
             return response  # still this session's; an ended session is signed out, then deleted
         if is_staff_session(request):
             self.set_marker(response, session)
@@ -155,6 +196,7 @@ class StaffMarkerMiddleware:
         if not session.session_key:
             session.save()
         value, max_age = issue(session.session_key, session.get(STARTED))
+        confirm(session.session_key)
         response.set_cookie(
             COOKIE,
             value,
