@@ -1,6 +1,7 @@
 """What a refused save keeps, and for how long: never the CSRF token or the pressed button, and
 merged or dismissed ones are deleted after REFUSED_SAVE_RETENTION_DAYS (open ones are kept)."""
 
+import signal
 from datetime import timedelta
 
 import pytest
@@ -10,6 +11,7 @@ from django.utils import timezone
 from vistka.concurrency import retention
 from vistka.concurrency.models import RefusedSave
 from vistka.newsroom import roles
+from vistka.newsroom.management.commands.run_scheduler import run_once
 from vistka.newsroom.tests.helpers import client_for, edit_form_data, edit_url, make_staff
 from vistka.stories.factories import ArticlePageFactory
 
@@ -54,12 +56,19 @@ def left(rows):
     return {name for name, row in rows.items() if RefusedSave.objects.filter(pk=row.pk).exists()}
 
 
+@pytest.mark.django_db(transaction=True)
 def test_the_scheduler_deletes_resolved_refused_saves_past_retention(rows, settings):
+    """Transactional: run_scheduler closes old connections, as a long-running worker must, which
+    on PostgreSQL closed the connection under a test wrapped in a transaction."""
     RefusedSave.objects.filter(pk=rows["old_open"].pk).update(created_at=timezone.now() - timedelta(days=400))
     settings.REFUSED_SAVE_RETENTION_DAYS = 30
     retention._last_purge.clear()
+    sigterm_handler = signal.getsignal(signal.SIGTERM)
 
-    call_command("run_scheduler", "--once")
+    try:
+        run_once()  # a pass of run_scheduler
+    finally:
+        signal.signal(signal.SIGTERM, sigterm_handler)  # run_scheduler installs its own
 
     assert left(rows) == {"recent_resolved", "old_open"}
 
