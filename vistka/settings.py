@@ -536,6 +536,8 @@ PURGE_LOG_MAX_DAYS = float(os.environ.get("PURGE_LOG_MAX_DAYS", "7"))
 
 # A save based on an outdated revision or record version is refused and its content kept.
 INSTALLED_APPS += ["vistka.concurrency"]
+# Merged or dismissed refused saves are deleted after this many days (scheduler, purge_refused_saves).
+REFUSED_SAVE_RETENTION_DAYS = int(os.environ.get("REFUSED_SAVE_RETENTION_DAYS", "30"))
 
 # --- Observability: readiness, metrics, logs (vistka.observability) ---
 
