@@ -13,6 +13,7 @@ import json
 import os
 import secrets
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -71,7 +72,11 @@ def pages_of(procs, env, paths, name):
         return found
     finally:
         app.terminate()
-        app.wait(15)
+        try:
+            app.wait(60)  # a loaded machine (CI runs drills after the suites) can take a while
+        except subprocess.TimeoutExpired:
+            os.killpg(app.pid, signal.SIGKILL)  # its own session (bench.procs): only what it started
+            app.wait(10)
 
 
 def folder_size(path):
