@@ -19,20 +19,32 @@ CHROMIUM_FLAGS = [
 
 
 @pytest.fixture(scope="session")
-def browser():
-    """Debian's Chromium driven by Playwright (never a downloaded browser)."""
+def _playwright_chromium():
+    """Playwright and the Chromium it drives, for the whole session (see `browser`)."""
     from playwright.sync_api import sync_playwright
 
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS)
+        held = {"playwright": playwright, "browser": None}
         try:
-            yield browser
+            yield held
         finally:
             # A Chromium that is already gone is not closed: Playwright would wait for it forever
-            # (seen once at the end of a full run: every test had passed, the session never ended).
-            if browser.is_connected():
-                browser.close()
+            # (seen at the end of a full run: every test had passed, the session never ended).
+            if held["browser"] is not None and held["browser"].is_connected():
+                held["browser"].close()
+
+
+@pytest.fixture
+def browser(_playwright_chromium):
+    """Debian's Chromium driven by Playwright (never a downloaded browser), one for the session;
+    started again if it has gone away (in full runs a session's Chromium was once found gone)."""
+    held = _playwright_chromium
+    if held["browser"] is None or not held["browser"].is_connected():
+        held["browser"] = held["playwright"].chromium.launch(
+            executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS
+        )
+    return held["browser"]
 
 
 @pytest.fixture
