@@ -37,6 +37,12 @@ _helper_lock = threading.Lock()
 def _serve(connection, niceness):
     """The helper: lowest priority, dies with its parent, hashes what it is sent until EOF."""
     os.nice(niceness)
+    # A forked child holds copies of every descriptor of its parent (sockets, a test's browser-driver
+    # pipe, ...): one kept open here would keep the other end from ever seeing EOF (a Playwright
+    # driver then waited forever for its stdin to close). Keep only the pipe to the parent.
+    keep = connection.fileno()
+    os.closerange(3, keep)
+    os.closerange(keep + 1, os.sysconf("SC_OPEN_MAX"))
     try:
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     except (OSError, AttributeError):  # not Linux: ended as a daemon when the parent exits
