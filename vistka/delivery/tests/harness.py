@@ -15,6 +15,7 @@ import subprocess
 import tempfile
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email.message import Message
 from pathlib import Path
@@ -312,3 +313,18 @@ def settle_purges():
     for _ in range(2):  # the first look may only start the cursor
         fastpath.STORE.next_poll = 0.0
         fastpath.STORE.poll()
+
+
+@contextmanager
+def pages_table_gone():
+    """Every page render fails in the database (no such table / relation) until the block ends."""
+    from django.db import connection
+
+    table, away = (connection.ops.quote_name(name) for name in ("wagtailcore_page", "wagtailcore_page_away"))
+    with connection.cursor() as cursor:
+        cursor.execute(f"ALTER TABLE {table} RENAME TO {away}")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"ALTER TABLE {away} RENAME TO {table}")

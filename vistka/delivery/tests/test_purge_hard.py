@@ -15,7 +15,7 @@ from vistka.delivery.models import PurgeEvent
 from vistka.delivery.tests.harness import fetch, settle_purges, wait_for
 from vistka.delivery.tests.newsroom import last_event_id, publish_story, reread
 from vistka.delivery.tests.test_restrictions import restrict
-from vistka.delivery.tests.test_varnish_outage import pages_table_gone
+from vistka.delivery.tests.harness import pages_table_gone
 
 GZIP = {"Accept-Encoding": "gzip"}
 TITLE = "Court bars the report on the port tender"

@@ -5,29 +5,13 @@ latest-news column likewise. Pages never seen still get Django's error; after th
 back the next refill is fresh."""
 
 import time
-from contextlib import contextmanager
-
-from django.db import connection
 
 from vistka.delivery import fastpath
-from vistka.delivery.tests.harness import fetch, wait_for
+from vistka.delivery.tests.harness import fetch, pages_table_gone, wait_for
 from vistka.delivery.tests.newsroom import publish_story
 
 PAGES = "wagtailcore_page"
 MOVED = "h1_page_moved_away"
-
-
-@contextmanager
-def database_broken():
-    """The pages table renamed away: every render fails in the database, as in an outage."""
-    quote = connection.ops.quote_name
-    with connection.cursor() as cursor:
-        cursor.execute(f"ALTER TABLE {quote(PAGES)} RENAME TO {quote(MOVED)}")
-    try:
-        yield
-    finally:
-        with connection.cursor() as cursor:
-            cursor.execute(f"ALTER TABLE {quote(MOVED)} RENAME TO {quote(PAGES)}")
 
 
 def no_varnish(settings):
@@ -41,7 +25,7 @@ def test_an_expired_page_is_served_stale_while_django_fails(app, settings):
     first = fetch(app.url, story.url)
     assert first.x_cache == "MISS" and "stale-if-error=86400" in first.header("Cache-Control")
     time.sleep(1.2)
-    with database_broken():
+    with pages_table_gone():
         stale = [fetch(app.url, story.url) for _ in range(3)]
         never_seen = fetch(app.url, "/all/")
     assert [(r.status, r.x_cache) for r in stale] == [(200, "STALE")] * 3
@@ -60,7 +44,7 @@ def test_a_purged_page_and_its_column_are_served_stale_while_django_fails(app, s
     assert "Library extends opening hours" in first.text
     # Both the page and the latest-news column it shows are purged (an edit, say) just before.
     fastpath.STORE.purge([f"st-{story.story_number}", "latest-uk"])
-    with database_broken():
+    with pages_table_gone():
         stale = fetch(app.url, story.url)
         again = fetch(app.url, story.url)
     assert (stale.status, stale.x_cache) == (200, "STALE")
@@ -75,7 +59,7 @@ def test_a_fresh_page_keeps_its_column_when_the_column_cannot_be_refilled(app, s
     story = publish_story(title="New cycle lanes on the embankment")
     first = fetch(app.url, story.url)
     fastpath.STORE.purge(["latest-uk"])  # the column only
-    with database_broken():
+    with pages_table_gone():
         hit = fetch(app.url, story.url)
     assert (hit.status, hit.x_cache) == (200, "HIT")
     assert hit.body == first.body
@@ -88,7 +72,7 @@ def test_a_copy_past_its_stale_if_error_time_is_not_served(app, settings):
     story = publish_story(title="Old bridge closes for a week")
     assert fetch(app.url, story.url).x_cache == "MISS"
     time.sleep(2.2)
-    with database_broken():
+    with pages_table_gone():
         late = fetch(app.url, story.url)
     assert late.status >= 500 and late.x_cache != "STALE"
     assert fetch(app.url, story.url).x_cache == "MISS"

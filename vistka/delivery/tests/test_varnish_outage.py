@@ -12,24 +12,10 @@ from contextlib import contextmanager
 
 from django.db import connection
 
-from vistka.delivery.tests.harness import fetch
+from vistka.delivery.tests.harness import fetch, pages_table_gone
 from vistka.delivery.tests.newsroom import publish_story
 
 GZIP = {"Accept-Encoding": "gzip"}
-PAGES_TABLE = "wagtailcore_page"
-
-
-@contextmanager
-def pages_table_gone():
-    """Every page render fails in the database (no such table / relation) until the block ends."""
-    quoted = connection.ops.quote_name
-    with connection.cursor() as cursor:
-        cursor.execute(f"ALTER TABLE {quoted(PAGES_TABLE)} RENAME TO {quoted(PAGES_TABLE + '_away')}")
-    try:
-        yield
-    finally:
-        with connection.cursor() as cursor:
-            cursor.execute(f"ALTER TABLE {quoted(PAGES_TABLE + '_away')} RENAME TO {quoted(PAGES_TABLE)}")
 
 
 @contextmanager
