@@ -12,10 +12,9 @@ from wagtail.models import PageViewRestriction
 
 from vistka.delivery import fastpath, purge_delivery, purge_log
 from vistka.delivery.models import PurgeEvent
-from vistka.delivery.tests.harness import fetch, settle_purges, wait_for
+from vistka.delivery.tests.harness import fetch, pages_table_gone, settle_purges, wait_for
 from vistka.delivery.tests.newsroom import last_event_id, publish_story, reread
 from vistka.delivery.tests.test_restrictions import restrict
-from vistka.delivery.tests.harness import pages_table_gone
 
 GZIP = {"Accept-Encoding": "gzip"}
 TITLE = "Court bars the report on the port tender"
