@@ -60,3 +60,16 @@ def empty_fast_path_store():
     from vistka.delivery import fastpath
 
     fastpath.STORE.reset()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language. A request made through the test client runs on the
+    test's own thread and leaves its edition's language active there, so without this a test's
+    lazily translated strings (a story kind's label, say) depended on which test ran before it."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
