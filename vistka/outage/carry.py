@@ -98,8 +98,22 @@ def readable_text(value):
     return value
 
 
+# Form plumbing a person never typed: Wagtail's revision stamps, the ids, types and order of
+# stream blocks and inline panels, formset counters. Posted again, but not offered as text to copy.
+PLUMBING_PREFIXES = ("loaded_revision_", "comments-", "action-")
+PLUMBING_LAST_PARTS = {"id", "type", "order", "deleted", "prefix", "count"}
+PLUMBING_SUFFIXES = ("TOTAL_FORMS", "INITIAL_FORMS", "MIN_NUM_FORMS", "MAX_NUM_FORMS")
+
+
+def _plumbing(name):
+    last = name.rsplit("-", 1)[-1]
+    return (
+        name.startswith(PLUMBING_PREFIXES) or last in PLUMBING_LAST_PARTS or name.endswith(PLUMBING_SUFFIXES)
+    )
+
+
 def _worth_reading(name, value):
-    if name == CSRF_FIELD or name.startswith("action-") or not value.strip():
+    if name == CSRF_FIELD or _plumbing(name) or not value.strip():
         return False
     return any(character.isalpha() for character in value)
 

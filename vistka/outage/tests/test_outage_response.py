@@ -246,6 +246,35 @@ def test_a_save_posted_during_the_outage_comes_back_ready_to_send_again(reporter
     assert "Save again" in html
 
 
+def test_the_copy_to_take_by_hand_leaves_out_the_form_plumbing(reporter, story):
+    """Every field is posted again, but the text offered for copying is only what a person typed
+    (the hand trial showed revision stamps and block ids and types as "your text")."""
+    client = csrf_client(reporter)
+    data = {
+        "csrfmiddlewaretoken": client.cookies["csrftoken"].value,
+        "loaded_revision_created_at": "2026-12-06T23:08:31.096082+00:00",
+        "title": "Rada votes on the budget",
+        "body-count": "1",
+        "body-0-type": "paragraph",
+        "body-0-id": "e106d2ba-64b8-43f8-8a05-4216f9f9a594",
+        "body-0-order": "0",
+        "body-0-deleted": "",
+        "body-0-value": "What happened, in plain words.",
+        "authors-TOTAL_FORMS": "1",
+        "comments-TOTAL_FORMS": "0",
+    }
+    with database_fails():
+        response = client.post(edit_url(story), data, HTTP_ACCEPT_LANGUAGE="en")
+    html = assert_outage_page(response, "en", "Nothing was saved.")
+    form = re.search(r'<form method="post" action="[^"]*"[^>]*>(.*?)</form>', html, re.S).group(1)
+    hidden = dict(re.findall(r'<input type="hidden" name="([^"]*)" value="([^"]*)">', form))
+    assert hidden["body-0-id"] == data["body-0-id"] and "loaded_revision_created_at" in hidden
+    copy = html.replace(form, "")
+    assert "Rada votes on the budget" in copy and "What happened, in plain words." in copy
+    for plumbing in ("loaded_revision_created_at", "body-0-type", "body-0-id", "e106d2ba", "TOTAL_FORMS"):
+        assert plumbing not in copy, plumbing
+
+
 @pytest.mark.parametrize(
     "path",
     [
