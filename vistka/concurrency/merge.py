@@ -31,6 +31,7 @@ class FieldChoice:
     mine_html: str
     changed_by_me: bool
     changed_by_them: bool
+    diff_html: str = ""  # Wagtail's diff from theirs to mine: "deletion" theirs only, "addition" mine only
 
     @property
     def default(self):
@@ -102,6 +103,7 @@ def field_choices(page, request, base, theirs, mine):
                 mine_html=comparison_html(mine_alone[key]),
                 changed_by_me=key not in mine_from_base or has_changed(mine_from_base[key]),
                 changed_by_them=key not in theirs_from_base or has_changed(theirs_from_base[key]),
+                diff_html=comparison_html(comparison),
             )
         )
     return choices

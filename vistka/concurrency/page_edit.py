@@ -10,6 +10,7 @@ sent, still based on the revision it was loaded from (so saving again does not o
 the way forward is the merge screen, which shows what each side changed)."""
 
 from django.db import transaction
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -22,9 +23,11 @@ from vistka.audit.log import record
 from vistka.concurrency.locking import lock_row
 from vistka.concurrency.merge import changed_field_labels
 from vistka.concurrency.models import RefusedSave
+from vistka.concurrency.sessions import ConflictDialogSessionsModule
 
 NOT_KEPT_FIELDS = ("csrfmiddlewaretoken",)
 NOT_KEPT_PREFIXES = ("action-",)
+MERGE_NOW = "concurrency-merge"  # posted by the conflict dialog's "Compare and merge"
 
 
 def editor_name(user):
@@ -39,7 +42,7 @@ def kept_form_data(post):
     return {
         key: post.getlist(key)
         for key in post
-        if key not in NOT_KEPT_FIELDS and not key.startswith(NOT_KEPT_PREFIXES)
+        if key not in NOT_KEPT_FIELDS and key != MERGE_NOW and not key.startswith(NOT_KEPT_PREFIXES)
     }
 
 
@@ -57,6 +60,10 @@ def refusal_message(latest, changed_fields):
 
 
 class ConcurrentPageEditView(EditView):
+    def get_editing_sessions(self):
+        module = super().get_editing_sessions()
+        return module and ConflictDialogSessionsModule(module, self.real_page_record)
+
     def post(self, request, *args, **kwargs):
         if self.page.alias_of_id:
             return super().post(request, *args, **kwargs)
@@ -134,6 +141,8 @@ class ConcurrentPageEditView(EditView):
         if self.expects_json_response:
             return self.json_error_response("invalid_revision", message)
         merge_url = reverse("concurrency:merge", args=(refused.pk,))
+        if request.POST.get(MERGE_NOW):
+            return redirect(merge_url)
         messages.error(request, message, buttons=[messages.button(merge_url, _("Compare and merge"))])
         self.keep_loaded_revision(base)
         self.has_unsaved_changes = True

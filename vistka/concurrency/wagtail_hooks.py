@@ -5,7 +5,7 @@ from wagtail.admin import messages
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page
 
-from vistka.concurrency import views
+from vistka.concurrency import conflict, views
 from vistka.concurrency.models import RefusedSave
 from vistka.concurrency.page_edit import ConcurrentPageEditView
 
@@ -26,7 +26,10 @@ def register_concurrent_page_viewset():
 
 @hooks.register("register_admin_urls")
 def concurrency_urls():
-    urls = [path("refused/<int:pk>/", views.merge, name="merge")]
+    urls = [
+        path("refused/<int:pk>/", views.merge, name="merge"),
+        path("pages/<int:pk>/conflict/", conflict.conflict_diff, name="conflict"),
+    ]
     return [path("concurrency/", include((urls, "concurrency"), namespace="concurrency"))]
 
 
