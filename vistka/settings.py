@@ -605,3 +605,10 @@ READY_CACHE_SECONDS = float(os.environ.get("READY_CACHE_SECONDS", "1"))
 # they make readiness "degraded" (200, vistka_ready{check} 0); set these to fail it (503) instead.
 READY_FAIL_ON_PURGE_LAG = env_bool("READY_FAIL_ON_PURGE_LAG", False)
 READY_FAIL_ON_SCHEDULER_LATENESS = env_bool("READY_FAIL_ON_SCHEDULER_LATENESS", False)
+
+# --- Admin language per staff member (vistka.newsroom.admin_language) ---
+# Their own choice, else their edition's language, else LANGUAGE_CODE (not the browser's).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "vistka.newsroom.admin_language.AdminLanguageMiddleware",
+)
