@@ -17,7 +17,7 @@ from vistka.newsroom.page_permissions import (
     shown_to,
     translation_target,
 )
-from vistka.newsroom.panels import newsroom_panels_for
+from vistka.newsroom.panels import is_newsroom_staff_only, newsroom_panels_for
 from vistka.stories.models import ArticlePage
 
 
@@ -33,9 +33,27 @@ def new_news_item_menu():
     )
 
 
+# Wagtail's panels the newsroom's replace: its review queue (ours is per edition and paged) for
+# everyone; for staff without Admin powers also recent edits, locked pages and pages in a workflow
+# (their drafts panel shows what is in review), so the dashboard fits one screen.
+REPLACED_PANELS = {"workflow_objects_to_moderate"}
+NOT_FOR_NEWSROOM_STAFF = {"recent_edits", "locked_pages", "user_objects_in_workflow_moderation"}
+
+
 @hooks.register("construct_homepage_panels")
 def add_newsroom_panels(request, panels):
+    staff_only = is_newsroom_staff_only(request.user)
+    dropped = REPLACED_PANELS | (NOT_FOR_NEWSROOM_STAFF if staff_only else set())
+    panels[:] = [panel for panel in panels if getattr(panel, "name", "") not in dropped]
     panels[:0] = newsroom_panels_for(request.user)
+
+
+@hooks.register("construct_homepage_summary_items")
+def no_site_summary_for_newsroom_staff(request, summary_items):
+    """Page, image and document totals are an administrator's figures; for the newsroom they only
+    pushed the work down the screen."""
+    if is_newsroom_staff_only(request.user):
+        summary_items.clear()
 
 
 class TranslateButton(Button):
