@@ -606,6 +606,13 @@ READY_CACHE_SECONDS = float(os.environ.get("READY_CACHE_SECONDS", "1"))
 READY_FAIL_ON_PURGE_LAG = env_bool("READY_FAIL_ON_PURGE_LAG", False)
 READY_FAIL_ON_SCHEDULER_LATENESS = env_bool("READY_FAIL_ON_SCHEDULER_LATENESS", False)
 
+# --- Admin language per staff member (vistka.newsroom.admin_language) ---
+# Their own choice, else their edition's language, else LANGUAGE_CODE (not the browser's).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "vistka.newsroom.admin_language.AdminLanguageMiddleware",
+)
+
 # --- Notifications (vistka.notifications): in the admin, and by e-mail when EMAIL_URL is set ---
 INSTALLED_APPS += ["vistka.notifications"]
 # Rows per page of the notifications list and of each dashboard panel.

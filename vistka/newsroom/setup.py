@@ -81,10 +81,31 @@ def ensure_newsroom():
         )
 
 
+# The review workflow's and its task's names, in the edition's own language: Wagtail shows them
+# as they are ("Надіслати на етап «Редакторська перевірка»"), they are data, not catalogue strings.
+REVIEW_NAMES = {
+    "uk": ("Редакторська перевірка", "Схвалення редактором"),
+    "ru": ("Редакторская проверка", "Одобрение редактором"),
+    "en": ("Editorial review", "Editor approval"),
+}
+
+
+def _named(model, name, former_name):
+    """The object called `name`, or the one still called `former_name` renamed, or a new one."""
+    found = model.objects.filter(name=name).first() or model.objects.filter(name=former_name).first()
+    if found is None:
+        return model.objects.create(name=name)
+    if found.name != name:
+        found.name = name
+        found.save(update_fields=["name"])
+    return found
+
+
 def _ensure_review_workflow(edition, home):
     """Reporters submit, the edition's editors approve and publish."""
-    workflow, _ = Workflow.objects.get_or_create(name=f"Editorial review · {edition.name}")
-    task, _ = GroupApprovalTask.objects.get_or_create(name=f"Editor approval · {edition.name}")
+    workflow_name, task_name = REVIEW_NAMES[edition.code]
+    workflow = _named(Workflow, workflow_name, f"Editorial review · {edition.name}")
+    task = _named(GroupApprovalTask, task_name, f"Editor approval · {edition.name}")
     task.groups.set([Group.objects.get(name=roles.group_name(roles.EDITORS, edition.code))])
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})

@@ -7,8 +7,12 @@ e-mail included): an Admin could make themselves a superuser through a second ac
 superuser's over. Deleting a superuser Wagtail already keeps to superusers.
 """
 
+from django import forms
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
 from wagtail.users.forms import UserCreationForm, UserEditForm
+from wagtail.users.models import UserProfile
 from wagtail.users.views import users
 from wagtail.users.views.bulk_actions.user_bulk_action import UserBulkAction
 
@@ -28,11 +32,36 @@ class SuperuserFlagForSuperusersOnly:
             field.disabled = True
 
 
-class NewsroomUserCreationForm(SuperuserFlagForSuperusersOnly, UserCreationForm):
+class AdminLanguageField:
+    """The language the admin speaks to the account (Wagtail's UserProfile.preferred_language),
+    set by whoever creates or edits staff; empty: their edition's (vistka.newsroom.admin_language)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["preferred_language"] = forms.ChoiceField(
+            label=_("Admin language"),
+            required=False,
+            choices=[("", _("The language of their edition"))]
+            + list(settings.WAGTAILADMIN_PERMITTED_LANGUAGES),
+        )
+        if self.instance.pk:
+            profile = UserProfile.objects.filter(user_id=self.instance.pk).first()
+            self.initial["preferred_language"] = profile.preferred_language if profile else ""
+
+    def save(self, commit=True):
+        user = super().save(commit=commit)
+        if commit:
+            profile = UserProfile.get_for_user(user)
+            profile.preferred_language = self.cleaned_data.get("preferred_language") or ""
+            profile.save(update_fields=["preferred_language"])
+        return user
+
+
+class NewsroomUserCreationForm(SuperuserFlagForSuperusersOnly, AdminLanguageField, UserCreationForm):
     pass
 
 
-class NewsroomUserEditForm(SuperuserFlagForSuperusersOnly, UserEditForm):
+class NewsroomUserEditForm(SuperuserFlagForSuperusersOnly, AdminLanguageField, UserEditForm):
     pass
 
 
@@ -54,6 +83,9 @@ class EditView(users.EditView):
 class UserViewSet(users.UserViewSet):
     add_view_class = CreateView
     edit_view_class = EditView
+    # Wagtail's forms plus the account's admin language.
+    create_template_name = "newsroom/users/create.html"
+    edit_template_name = "newsroom/users/edit.html"
 
     def get_form_class(self, for_update=False):
         return NewsroomUserEditForm if for_update else NewsroomUserCreationForm

@@ -146,7 +146,9 @@ class ArticlePage(Page):
         FieldPanel("title", heading=_("Headline")),
         FieldPanel("kind"),
         FieldPanel("lead"),
-        MultipleChooserPanel("story_authors", chooser_field_name="author", heading=_("Authors"), min_num=0),
+        MultipleChooserPanel(
+            "story_authors", chooser_field_name="author", heading=_("Authors"), label=_("author"), min_num=0
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("lead_image"),

@@ -60,7 +60,7 @@ def test_reporter_files_a_story_in_their_edition_and_submits_it(submitted, clien
     assert [link.tag.name for link in page.story_tags.all()] == ["Transport"]
     assert not page.live
     assert page.workflow_in_progress
-    assert page.current_workflow_task.name == "Editor approval · Українська"
+    assert page.current_workflow_task.name == "Схвалення редактором"
     assert client.get(page.canonical_path()).status_code == 404
 
 

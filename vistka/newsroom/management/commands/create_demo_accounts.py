@@ -22,6 +22,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.users.models import UserProfile
 
 from vistka.editions.languages import EDITIONS
 from vistka.newsroom import roles
@@ -77,6 +78,15 @@ def ensure_totp(user, secret=None):
     return base32_secret(device)
 
 
+def set_admin_language_once(user, code):
+    """The demo's staff read the admin in their edition's language (translator-en in English);
+    a language they chose since in account settings is kept."""
+    profile = UserProfile.get_for_user(user)
+    if not profile.preferred_language:
+        profile.preferred_language = code
+        profile.save(update_fields=["preferred_language"])
+
+
 def give_demo_address(user):
     """Demo staff get an address under example.org (reserved, never delivered): notifications are
     then written to the demo's mail folder (bin/demo sets EMAIL_URL to a file backend)."""
@@ -111,6 +121,7 @@ class Command(BaseCommand):
                     user.set_password(password)
                     user.save()
                     user.groups.add(Group.objects.get(name=roles.group_name(role, edition.code)))
+                set_admin_language_once(user, edition.code)
                 if role in (roles.EDITORS, roles.TRANSLATORS):
                     with_totp.append(user)
         totp_secrets = {
