@@ -5,6 +5,7 @@ parameters each route reads, from the same settings and query_params.json as the
 never disagree)."""
 
 import argparse
+import grp
 import ipaddress
 import json
 import os
@@ -339,6 +340,17 @@ def prepare(run_dir, processes, base_port, host="127.0.0.1", purgers=("127.0.0.1
         os.chmod(run_dir / name, 0o644)
 
 
+def inner_socket_access():
+    """Who may connect to the assembler's socket: varnishd's own child only. As root, varnishd
+    drops its child to a user of the `varnish` group (Debian: vcache), so the socket is the
+    group's (660); run by anyone else, the child is that same user (600)."""
+    try:
+        grp.getgrnam("varnish")
+    except KeyError:
+        return "mode=600"
+    return "user=varnish,group=varnish,mode=660" if os.geteuid() == 0 else "mode=600"
+
+
 def varnishd_argv(run_dir, listen, memory="256m", varnishd=None):
     """`varnishd -F` on the files `prepare` wrote: the public listener and the assembler's socket."""
     run_dir = Path(run_dir).resolve()
@@ -348,7 +360,7 @@ def varnishd_argv(run_dir, listen, memory="256m", varnishd=None):
         "-n",
         str(run_dir / "varnish"),
     ]
-    argv += ["-a", f"public={listen}", "-a", f"inner={run_dir / INNER_SOCKET},mode=666"]
+    argv += ["-a", f"public={listen}", "-a", f"inner={run_dir / INNER_SOCKET},{inner_socket_access()}"]
     argv += [
         "-f",
         str(run_dir / "vistka.vcl"),

@@ -211,3 +211,13 @@ def test_the_assemblers_socket_takes_no_purges(varnish, app):
         client.sendall(b"PURGE / HTTP/1.1\r\nHost: x\r\nxkey-purge: latest-uk\r\nConnection: close\r\n\r\n")
         answer = client.recv(200)
     assert answer.startswith(b"HTTP/1.1 403"), answer
+
+
+def test_the_assemblers_socket_is_open_to_varnishd_alone(varnish, app):
+    """The loopback socket Varnish assembles pages through answered anyone on the machine (mode
+    666): a local user could have fed it requests past the public listener's rules."""
+    from vistka.delivery.varnish_config import INNER_SOCKET
+
+    assert fetch(varnish.url, "/").status == 200  # pages are still assembled through it
+    mode = (varnish.dir / INNER_SOCKET).stat().st_mode
+    assert mode & 0o007 == 0, oct(mode)
