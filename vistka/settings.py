@@ -618,3 +618,6 @@ INSTALLED_APPS += ["vistka.notifications"]
 # Rows per page of the notifications list and of each dashboard panel.
 NOTIFICATIONS_PER_PAGE = int(os.environ.get("NOTIFICATIONS_PER_PAGE", "20"))
 DASHBOARD_ROWS_PER_PANEL = int(os.environ.get("DASHBOARD_ROWS_PER_PANEL", "5"))
+
+# --- Corrections to translate (vistka.corrections): flags other editions' versions of a corrected story ---
+INSTALLED_APPS += ["vistka.corrections"]
