@@ -123,7 +123,7 @@ def test_a_plain_reader_page_reads_no_session_and_makes_no_extra_query(editor_uk
     with CaptureQueriesContext(connection) as for_staff:
         response = signed_in.get("/")
     assert response.status_code == 200
-    assert len(for_staff) == len(for_anonymous)
+    assert page_queries(for_staff) == page_queries(for_anonymous)
     assert not response.wsgi_request.session.accessed
     assert "sessionid" not in response.cookies and "Cookie" not in response.get("Vary", "")
 
@@ -174,3 +174,9 @@ def test_a_restricted_page_leads_a_password_only_session_to_the_second_step_not_
     verified = client.post(url, {"code": code_for(device)})
     assert verified.status_code == 302
     assert shown(client.get("/", follow=True))
+
+
+def page_queries(captured):
+    """The page's own queries: without the purge log, which every process reads at most twice a
+    second whoever asks (on a loaded machine one of the two requests would read it, the other not)."""
+    return [query["sql"] for query in captured.captured_queries if "delivery_purgeevent" not in query["sql"]]
