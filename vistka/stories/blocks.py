@@ -163,6 +163,18 @@ class BackgroundItemBlock(blocks.StructBlock):
     text = blocks.CharBlock(max_length=400, label=_("What happened"))
     story = StoryChooserBlock(page_type="stories.ArticlePage", required=False, label=_("Earlier story"))
 
+    def clean(self, value):
+        # The new story's skeleton has one empty line: left untouched it is no error, and not shown.
+        if not value.get("date") and not value.get("text") and value.get("story") is None:
+            return value
+        return super().clean(value)
+
+
+class BackgroundListValue(blocks.StructValue):
+    def lines(self):
+        """The lines to show: those with a text (an untouched skeleton line has none)."""
+        return [item for item in self.get("items") or [] if item.get("text")]
+
 
 class BackgroundListBlock(blocks.StructBlock):
     items = blocks.ListBlock(BackgroundItemBlock(), min_num=1, label=_("Events"))
@@ -172,6 +184,7 @@ class BackgroundListBlock(blocks.StructBlock):
         template = "blocks/background_list.html"
         label = _("Background list")
         description = _("Dated lines linking to earlier coverage.")
+        value_class = BackgroundListValue
 
 
 class CaptionedImageBlock(blocks.StructBlock):
@@ -241,5 +254,5 @@ def house_structure():
     return [
         ("source", {"source": None, "note": ""}),
         ("labelled", {"label": "details", "text": ""}),
-        ("labelled", {"label": "background", "text": ""}),
+        ("background", {"items": [{"date": None, "text": "", "story": None}]}),
     ]

@@ -16,7 +16,9 @@ from wagtail.search import index
 from vistka.editions.dates import long_date
 from vistka.editions.languages import get_edition, language_code_for_locale_id
 from vistka.stories.blocks import INLINE_FEATURES, ArticleBodyBlock, house_structure
+from vistka.stories.forms import ArticlePageForm
 from vistka.stories.kinds import KIND_LABELS, LABELLED_KINDS, URL_ROOTS, Kind
+from vistka.stories.panels import FormsetIfInFormPanel
 
 
 class StoryNumber(models.Model):
@@ -144,7 +146,7 @@ class ArticlePage(Page):
 
     content_panels = [
         FieldPanel("title", heading=_("Headline")),
-        FieldPanel("kind"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("section")]),
         FieldPanel("lead"),
         MultipleChooserPanel(
             "story_authors", chooser_field_name="author", heading=_("Authors"), label=_("author"), min_num=0
@@ -158,17 +160,15 @@ class ArticlePage(Page):
             heading=_("Lead image"),
         ),
         FieldPanel("body"),
-        FieldPanel("section"),
-        MultipleChooserPanel(
-            "story_tags", chooser_field_name="tag", heading=_("Tags (the first is the main tag)")
-        ),
+        InlinePanel("story_tags", heading=_("Tags (the first is the main tag)"), label=_("tag")),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("is_important"), FieldPanel("no_ads")]), FieldPanel("breaking_until")],
             heading=_("Flags"),
         ),
         InlinePanel("corrections", heading=_("Corrections and updates"), label=_("Entry")),
-        InlinePanel("live_entries", heading=_("Live entries"), label=_("Entry")),
+        FormsetIfInFormPanel("live_entries", heading=_("Live entries"), label=_("Entry")),
     ]
+    base_form_class = ArticlePageForm
     promote_panels = [FieldPanel("seo_title"), FieldPanel("search_description")]
 
     search_fields = Page.search_fields + [

@@ -167,6 +167,47 @@ class RecordChooserViewSet(chooser.SnippetChooserViewSet):
     chosen_multiple_view_class = RecordChosenMultipleView
 
 
+class InPlaceCreationMixin:
+    """The chooser's "create" tab, opened from a story: the record is made in the story's edition
+    (the chooser's ?locale=), only where the user may add such records, with a free slug."""
+
+    @cached_property
+    def requested_locale(self):
+        code = self.request.GET.get("locale", "")
+        if code not in record_policy(self.model_class).editions_for(self.request.user, ["add"]):
+            return None
+        return Locale.objects.filter(language_code=code).first()
+
+    def can_create(self):
+        return self.requested_locale is not None
+
+    def get_creation_form_kwargs(self):
+        kwargs = super().get_creation_form_kwargs()
+        kwargs["instance"] = self.model_class(locale=self.requested_locale)
+        return kwargs
+
+
+class RecordChooseViewWithCreation(InPlaceCreationMixin, RecordChooseView):
+    pass
+
+
+class RecordChooserCreateView(InPlaceCreationMixin, chooser.SnippetCreateView):
+    def save_form(self, form):
+        from vistka.taxonomy import record_audit
+
+        instance = super().save_form(form)
+        record_audit.record_created(self.request, instance)
+        return instance
+
+
+class CreatingRecordChooserViewSet(RecordChooserViewSet):
+    """A chooser that can also create the record in place (sources, from the story's body)."""
+
+    choose_view_class = RecordChooseViewWithCreation
+    create_view_class = RecordChooserCreateView
+    preserve_url_parameters = ["multiple", "locale"]  # the create tab keeps the story's edition
+
+
 class EditionSealedViewSet(snippets.SnippetViewSet):
     """A snippet viewset whose every screen is limited to the user's editions."""
 

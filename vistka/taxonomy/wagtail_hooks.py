@@ -1,6 +1,6 @@
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -18,9 +18,15 @@ from vistka.editions.models import EditionSettings  # noqa: E402
 from vistka.people.models import Author  # noqa: E402
 from vistka.stories.models import ArticlePage  # noqa: E402
 from vistka.taxonomy import record_audit  # noqa: E402
+from vistka.taxonomy.forms import SourceInPlaceForm  # noqa: E402
+from vistka.taxonomy.in_place import create_in_place  # noqa: E402
 from vistka.taxonomy.models import Section, Source, Tag  # noqa: E402
 from vistka.taxonomy.record_usage import records_in_use, refusal_text  # noqa: E402
-from vistka.taxonomy.record_views import EditionIndexView, EditionSealedViewSet  # noqa: E402
+from vistka.taxonomy.record_views import (  # noqa: E402
+    CreatingRecordChooserViewSet,
+    EditionIndexView,
+    EditionSealedViewSet,
+)
 from vistka.taxonomy.story_records import chooses_other_editions_records  # noqa: E402
 
 RECORD_MODELS = (Tag, Section, Source, Author, EditionSettings)
@@ -64,10 +70,15 @@ class TagViewSet(RecordViewSet):
     icon = "tag"
 
 
+class SourceChooserViewSet(CreatingRecordChooserViewSet):
+    creation_form_class = SourceInPlaceForm
+
+
 class SourceViewSet(RecordViewSet):
     model = Source
     icon = "site"
     list_display = ["name", "qualifier", EDITION_COLUMN]
+    chooser_viewset_class = SourceChooserViewSet  # a new source can be added from the story
 
 
 class AuthorViewSet(RecordViewSet):
@@ -160,3 +171,17 @@ def refuse_other_editions_records_on_edit(request, page):
         return
     if chooses_other_editions_records(request.POST, page.locale_id, story):
         raise PermissionDenied
+
+
+# --- records created from the story ---------------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def create_in_place_urls():
+    return [
+        path(
+            "records/<str:model_name>/<str:language_code>/create-in-place/",
+            create_in_place,
+            name="taxonomy_create_in_place",
+        )
+    ]

@@ -285,7 +285,7 @@ def test_add_form_starts_with_the_house_structure(reporter_client):
     assert initial_body_block_types(response.text) == [
         ("source", None),
         ("labelled", "details"),
-        ("labelled", "background"),
+        ("background", None),  # the dated, linked background list (issue 16)
     ]
 
 
