@@ -11,6 +11,7 @@ class CorrectionsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from vistka.corrections import flagging
+        from vistka.corrections import flagging, notify
 
         flagging.connect()
+        notify.connect()

@@ -1,6 +1,6 @@
 """correction_needs_translating(sender=CorrectionToCarry, story=translation, source=original,
 correction=the flag, actor=user or None): sent once per translation flagged, after the commit.
-vistka.notifications connects to it to tell the translation's translators."""
+vistka.corrections.notify connects it to vistka.notifications (the translation's translators)."""
 
 from django.dispatch import Signal
 

@@ -138,3 +138,16 @@ def test_a_correction_in_the_english_edition_flags_the_ukrainian_original(story)
     flag = CorrectionToCarry.objects.get()
     assert flag.translation_id == story.pk and flag.source_id == english(story).pk
     assert client_for(russian).get(reverse("corrections:to_carry", args=(flag.pk,))).status_code == 404
+
+
+def test_the_translations_translators_are_notified(
+    story, editor_uk, translator_en, django_capture_on_commit_callbacks
+):
+    from vistka.notifications.kinds import CORRECTION_TO_TRANSLATE
+    from vistka.notifications.models import Notification
+
+    Notification.objects.all().delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        correct(story, user=editor_uk)
+    told = Notification.objects.filter(kind=CORRECTION_TO_TRANSLATE)
+    assert [(n.recipient, n.page_id) for n in told] == [(translator_en, english(story).pk)]
