@@ -621,3 +621,9 @@ DASHBOARD_ROWS_PER_PANEL = int(os.environ.get("DASHBOARD_ROWS_PER_PANEL", "5"))
 
 # --- Corrections to translate (vistka.corrections): flags other editions' versions of a corrected story ---
 INSTALLED_APPS += ["vistka.corrections"]
+
+# --- Abandoned drafts (vistka.newsroom.drafts) ---
+# A new story is created by autosave only once it has a headline and a few words of lead or text;
+# never-published stories without that, in no review and unscheduled, are deleted after this many
+# hours untouched (the scheduler, hourly; manage.py purge_abandoned_drafts). 0: never deleted.
+ABANDONED_DRAFT_HOURS = float(os.environ.get("ABANDONED_DRAFT_HOURS", "48"))

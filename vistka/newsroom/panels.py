@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 
 from vistka.newsroom.editions import archives_user_can_add_to
+from vistka.newsroom.scheduled import scheduled_stories
 from vistka.stories.models import ArticlePage
 
 MISSING_WINDOW = timedelta(hours=48)
@@ -105,11 +106,8 @@ class ScheduledStoriesPanel(Component):
 
     def get_context_data(self, parent_context):
         locale_ids = [a.locale_id for a in self.archives]
-        stories = (
-            ArticlePage.objects.filter(locale_id__in=locale_ids, go_live_at__gt=timezone.now())
-            .select_related("locale")
-            .order_by("go_live_at")[:30]
-        )
+        # Only what will go live: an approved, scheduled revision (not a draft's go-live field).
+        stories = scheduled_stories(locale_ids).select_related("locale")[:30]
         return {"stories": stories}
 
 

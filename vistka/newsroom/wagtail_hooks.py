@@ -9,6 +9,7 @@ from wagtail.admin.widgets import Button
 from wagtail.models import Locale
 
 from vistka.editions.languages import EDITIONS
+from vistka.newsroom.drafts import declined_autosave
 from vistka.newsroom.editions import archives_user_can_add_to
 from vistka.newsroom.page_permissions import (
     NewsroomPagePermissionTester,
@@ -122,6 +123,12 @@ def refuse_disallowed_bulk_delete(request, action_type, objects, action_class_in
 @hooks.register("construct_page_chooser_queryset")
 def only_choosable_pages(pages, request):
     return pages.filter(shown_to(request.user))
+
+
+@hooks.register("before_create_page")
+def keep_empty_new_story_unsaved(request, parent_page, page_class):
+    """No story (and no story number) from an autosave before the story has real content."""
+    return declined_autosave(request, page_class)
 
 
 @hooks.register("before_create_page")

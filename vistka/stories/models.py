@@ -1,3 +1,5 @@
+import uuid
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
@@ -19,6 +21,9 @@ from vistka.stories.blocks import INLINE_FEATURES, ArticleBodyBlock, house_struc
 from vistka.stories.forms import ArticlePageForm
 from vistka.stories.kinds import KIND_LABELS, LABELLED_KINDS, URL_ROOTS, Kind
 from vistka.stories.panels import FormsetIfInFormPanel
+from vistka.stories.schedule_panel import SchedulePublishingPanel
+
+UNNUMBERED_SLUG_PREFIX = "unnumbered-"  # a new story's slug while validated before it is stored
 
 
 class StoryNumber(models.Model):
@@ -170,6 +175,8 @@ class ArticlePage(Page):
     ]
     base_form_class = ArticlePageForm
     promote_panels = [FieldPanel("seo_title"), FieldPanel("search_description")]
+    # The schedule dialog to the minute, typed or picked, over nothing (Wagtail's: whole hours).
+    settings_panels = [SchedulePublishingPanel(), *Page.settings_panels[1:]]
 
     search_fields = Page.search_fields + [
         index.SearchField("lead"),
@@ -191,7 +198,9 @@ class ArticlePage(Page):
 
     def save(self, *args, **kwargs):
         if not self.story_number:
-            self.story_number = StoryNumber.next()
+            self.story_number = StoryNumber.next()  # taken only here, when the story is stored
+            if (self.slug or "").startswith(UNNUMBERED_SLUG_PREFIX):
+                self.slug = ""
         if not self.slug:
             self.slug = str(self.story_number)
         if self.first_published_at and not self.url_root:
@@ -199,10 +208,13 @@ class ArticlePage(Page):
         super().save(*args, **kwargs)
 
     def full_clean(self, *args, **kwargs):
+        # Validating a new story (a preview, a declined autosave, a form with errors) takes no
+        # number: it stands in as 0 with a placeholder slug (else Wagtail makes one from the
+        # headline) until save() takes the number.
         if not self.story_number:
-            self.story_number = StoryNumber.next()
-        if not self.slug:
-            self.slug = str(self.story_number)
+            self.story_number = 0
+            if not self.slug:
+                self.slug = f"{UNNUMBERED_SLUG_PREFIX}{uuid.uuid4().hex}"
         super().full_clean(*args, **kwargs)
 
     def clean(self):

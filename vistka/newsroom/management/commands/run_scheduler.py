@@ -18,6 +18,7 @@ from django.db import DatabaseError, close_old_connections
 from vistka.audit.retention import purge as purge_audit_log
 from vistka.concurrency.retention import purge_resolved_when_due as purge_resolved_refused_saves
 from vistka.delivery.purge_delivery import deliver_pending
+from vistka.newsroom.drafts import purge_abandoned_when_due as purge_abandoned_drafts
 from vistka.newsroom.scheduling import publish_due, warn_if_late
 from vistka.search.index import ensure_recent_rum_index
 
@@ -40,6 +41,7 @@ def run_once():
         # must not wait for a long purge); done for the day once a pass finds none left.
         if not purge_audit_log(limit=AUDIT_PURGE_PER_PASS):
             _audit_purged[:] = [now]
+    purge_abandoned_drafts()  # never-published stories left without real content, hourly
     purge_resolved_refused_saves()  # concurrency: merged/dismissed refused saves past retention, daily
     deliver_pending()  # purges a Varnish has not acknowledged yet (vistka.delivery.purge_delivery)
 

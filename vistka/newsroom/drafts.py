@@ -1,0 +1,157 @@
+"""Drafts that do not clutter the newsroom.
+
+Wagtail 8 autosaves the "new page" form: its first autosave (a JSON POST to the add view) creates
+the page, and with it the story's number. A reporter who opens "New news item", types a few
+letters and leaves would leave a numbered, listed draft behind. So:
+
+- an autosave of a new story creates it only once the story has *real content*: a headline and at
+  least MIN_OWN_WORDS words of the reporter's own in the lead or the body (the house structure's
+  empty blocks and labels do not count). Until then the autosave is declined (the footer says why
+  and how to keep the story now); a deliberate "Save draft", "Submit" or "Publish" always saves.
+- drafts that never got real content, were never published, are in no review and have no
+  approved schedule are deleted once untouched for ABANDONED_DRAFT_HOURS (the scheduler, hourly;
+  `manage.py purge_abandoned_drafts`).
+"""
+
+import logging
+import re
+import time
+from collections import Counter
+from datetime import timedelta
+
+from django.conf import settings
+from django.http import JsonResponse
+from django.utils import timezone
+from django.utils.translation import ngettext
+from wagtail.actions.delete_page import DeletePageAction
+
+from vistka.stories.models import ArticlePage
+
+logger = logging.getLogger("vistka.newsroom.drafts")
+
+MIN_OWN_WORDS = 3
+WORD = re.compile(r"\w+")
+DEFAULT_ABANDONED_DRAFT_HOURS = 48
+CHECK_SECONDS = 3600
+_last_purge = []  # monotonic time of this worker's last purge
+
+
+# --- real content -----------------------------------------------------------------------------
+
+
+def _body_strings(body):
+    block = ArticlePage._meta.get_field("body").stream_block
+    return [str(text) for text in block.get_searchable_content(body)]
+
+
+def _own_body_strings(body):
+    """The body's text without what every new story starts with (the house structure's labels)."""
+    own = Counter(_body_strings(body))
+    own.subtract(Counter(_body_strings(ArticlePage().body)))
+    return [text for text, count in own.items() for _ in range(max(count, 0))]
+
+
+def has_real_content(title, lead, body):
+    """A headline and at least MIN_OWN_WORDS words of one's own in the lead or the body."""
+    if not WORD.search(title or ""):
+        return False
+    words = len(WORD.findall(lead or ""))
+    for text in _own_body_strings(body):
+        if words >= MIN_OWN_WORDS:
+            break
+        words += len(WORD.findall(text))
+    return words >= MIN_OWN_WORDS
+
+
+def posted_story_has_content(data, files):
+    """has_real_content() of an add form's POST data (read as the form would read the body)."""
+    block = ArticlePage._meta.get_field("body").stream_block
+    try:
+        body = block.value_from_datadict(data, files, "body")
+    except (KeyError, ValueError, TypeError):
+        return True  # malformed: not ours to decline, Wagtail's form reports it
+    return has_real_content(data.get("title", ""), data.get("lead", ""), body)
+
+
+# --- autosave of a new story --------------------------------------------------------------------
+
+
+def is_autosave(request):
+    """Wagtail's autosave: a POST that asks for JSON and names no action (save, submit, publish
+    buttons add action-*; the autosave sends the form without a submitter)."""
+    return (
+        request.method == "POST"
+        and not request.accepts("text/html")
+        and not any(key.startswith("action-") for key in request.POST)
+    )
+
+
+def declined_autosave(request, page_class):
+    """The JSON answer that keeps a new story unsaved, or None to let Wagtail create it."""
+    if not issubclass(page_class, ArticlePage) or not is_autosave(request):
+        return None
+    if posted_story_has_content(request.POST, request.FILES):
+        return None
+    message = ngettext(
+        "Autosave starts once the story has a headline and at least %(count)d word of lead or "
+        "text. To keep it now, choose “Save draft”.",
+        "Autosave starts once the story has a headline and at least %(count)d words of lead or "
+        "text. To keep it now, choose “Save draft”.",
+        MIN_OWN_WORDS,
+    ) % {"count": MIN_OWN_WORDS}
+    # "validation_error" is a code Wagtail's autosave shows (paused, with this text) and retries
+    # at the next change; any other code would read "A server error occurred".
+    return JsonResponse(
+        {"success": False, "error_code": "validation_error", "error_message": message}, status=400
+    )
+
+
+# --- abandoned drafts ---------------------------------------------------------------------------
+
+
+def abandoned_hours():
+    return float(getattr(settings, "ABANDONED_DRAFT_HOURS", DEFAULT_ABANDONED_DRAFT_HOURS))
+
+
+def is_abandoned(page):
+    """Never published, in no review, no approved schedule, and no real content in its latest
+    version (the caller has checked its age)."""
+    if page.live or page.first_published_at or page.scheduled_revision is not None:
+        return False
+    if page.current_workflow_state is not None:  # in review or sent back: someone works on it
+        return False
+    latest = page.get_latest_revision_as_object()
+    return not has_real_content(latest.title, latest.lead, latest.body)
+
+
+def abandoned_drafts(now=None, hours=None):
+    cutoff = (now or timezone.now()) - timedelta(hours=abandoned_hours() if hours is None else hours)
+    candidates = ArticlePage.objects.filter(
+        live=False,
+        first_published_at__isnull=True,
+        latest_revision_created_at__lt=cutoff,
+    ).order_by("pk")
+    return [page for page in candidates.iterator() if is_abandoned(page)]
+
+
+def purge_abandoned(now=None, hours=None):
+    """Deletes abandoned empty drafts (Wagtail's delete action: logged as wagtail.delete);
+    returns how many."""
+    hours = abandoned_hours() if hours is None else hours
+    if hours <= 0:
+        return 0
+    deleted = 0
+    for page in abandoned_drafts(now, hours):
+        DeletePageAction(page).execute(skip_permission_checks=True)
+        logger.info("deleted abandoned empty draft %s (story %s)", page.pk, page.story_number)
+        deleted += 1
+    return deleted
+
+
+def purge_abandoned_when_due():
+    """For the scheduler's pass: purge_abandoned() at most once an hour per worker."""
+    now = time.monotonic()
+    if _last_purge and now - _last_purge[-1] < CHECK_SECONDS:
+        return 0
+    _last_purge[:] = [now]
+    return purge_abandoned()
