@@ -613,6 +613,17 @@ MIDDLEWARE.insert(
     "vistka.newsroom.admin_language.AdminLanguageMiddleware",
 )
 
+# --- Images: credit and caption with the image, large originals reduced (vistka.imagery) ---
+# WAGTAILIMAGES_MAX_IMAGE_PIXELS and WAGTAILIMAGES_MAX_UPLOAD_SIZE bound what is stored; an original
+# up to these ceilings is reduced to fit them on upload, a larger one is refused with advice.
+INSTALLED_APPS += ["vistka.imagery"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "vistka.imagery.forms.ImageForm"
+IMAGE_MAX_ORIGINAL_PIXELS = int(os.environ.get("IMAGE_MAX_ORIGINAL_PIXELS", 150_000_000))
+IMAGE_MAX_ORIGINAL_BYTES = min(
+    NEWSROOM_MAX_BODY_BYTES - 1024 * 1024,
+    int(os.environ.get("IMAGE_MAX_ORIGINAL_BYTES", 50 * 1024 * 1024)),
+)
+
 # --- Notifications (vistka.notifications): in the admin, and by e-mail when EMAIL_URL is set ---
 INSTALLED_APPS += ["vistka.notifications"]
 # Rows per page of the notifications list and of each dashboard panel.

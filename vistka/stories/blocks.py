@@ -91,7 +91,7 @@ class BodyImageChooserBlock(ImageChooserBlock):
         rendition_model = self.model_class.get_rendition_model()
         spec = Filter(BODY_IMAGE).spec
         renditions = rendition_model.objects.filter(image_id__in=values, filter_spec=spec).select_related(
-            "image"
+            "image", "image__details"
         )
         images = {}
         for rendition in renditions:
@@ -100,7 +100,9 @@ class BodyImageChooserBlock(ImageChooserBlock):
             images[image.pk] = image
         missing = [value for value in values if value not in images]
         if missing:
-            images.update(self.model_class.objects.prefetch_renditions(BODY_IMAGE).in_bulk(missing))
+            images.update(
+                self.model_class.objects.select_related("details").prefetch_renditions(BODY_IMAGE).in_bulk(missing)
+            )
         return [images.get(value) for value in values]
 
 
@@ -187,7 +189,39 @@ class BackgroundListBlock(blocks.StructBlock):
         value_class = BackgroundListValue
 
 
+class CaptionedImageValue(blocks.StructValue):
+    """Alt text, caption and credit as shown: the block's own, else those kept with the image
+    (vistka.imagery), the credit in Latin letters on the English edition."""
+
+    def _details(self):
+        from vistka.imagery.models import details_of
+
+        return details_of(self.get("image"))
+
+    def shown_alt(self):
+        image = self.get("image")
+        return self.get("alt") or (getattr(image, "description", "") if image is not None else "")
+
+    def shown_caption(self):
+        details = self._details()
+        return self.get("caption") or (details.caption if details is not None else "")
+
+    def shown_credit(self):
+        from django.utils.translation import get_language
+
+        details, typed = self._details(), self.get("credit") or ""
+        if details is None:
+            return typed
+        # A translation copies the block: the original edition's credit retyped is the image's.
+        if not typed or typed == details.credit:
+            return details.credit_for(get_language())
+        return typed
+
+
 class CaptionedImageBlock(blocks.StructBlock):
+    """Alt text, caption and credit left empty are those kept with the image (shown_* above); the
+    fields keep their labels and help so that the stories app needs no migration for this."""
+
     image = BodyImageChooserBlock(label=_("Image"))
     alt = blocks.CharBlock(
         required=False,
@@ -202,6 +236,7 @@ class CaptionedImageBlock(blocks.StructBlock):
         icon = "image"
         template = "blocks/image.html"
         label = _("Image")
+        value_class = CaptionedImageValue
 
 
 class GalleryBlock(blocks.StructBlock):
