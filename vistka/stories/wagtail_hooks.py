@@ -18,3 +18,18 @@ def filing_submits_for_review(menu_items, request, context):
     if "action-publish" in names or "action-submit" not in names:
         return
     menu_items.sort(key=lambda item: getattr(item, "name", "") != "action-submit")
+
+
+@hooks.register("register_admin_viewset")
+def story_listings():
+    from vistka.stories.listing import StoryExplorerViewSet, StoryListingViewSet
+
+    return [StoryListingViewSet(), StoryExplorerViewSet()]
+
+
+@hooks.register("insert_global_admin_css")
+def story_listing_css():
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    return format_html('<link rel="stylesheet" href="{}">', static("stories/listing.css"))
