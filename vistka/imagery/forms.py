@@ -32,11 +32,10 @@ class ReducingImageField(CheckedImageField):
         # What may be sent (the multiple upload's script refuses larger files before sending).
         self.max_upload_size = upload.original_byte_ceiling()
         self.max_upload_size_text = filesizeformat(self.max_upload_size)
-        self.error_messages["file_too_large_unknown_size"] = upload.MESSAGES["original_too_large"] % {
-            "file_size": "?",
-            "max_filesize": self.max_upload_size_text,
-            "example": upload.EXAMPLE_SIZE,
-        }
+        # Shown by the multiple upload's script, which refuses a larger file before sending it.
+        self.error_messages["file_too_large_unknown_size"] = upload.MESSAGES[
+            "original_too_large_unknown_size"
+        ] % {"max_filesize": self.max_upload_size_text, "example": upload.EXAMPLE_SIZE}
         self.help_text = _(
             "JPEG, PNG, WebP, GIF or AVIF up to %(max_filesize)s. Larger photos are reduced to "
             "%(megapixels)s megapixels on upload."

@@ -47,6 +47,10 @@ MESSAGES = {
         "Export the photo as JPEG at a smaller size (for example %(example)s pixels) and upload it "
         "again."
     ),
+    "original_too_large_unknown_size": _(
+        "This file is too large: the newsroom accepts originals up to %(max_filesize)s. Export the "
+        "photo as JPEG at a smaller size (for example %(example)s pixels) and upload it again."
+    ),
     "animation_too_large": _(
         "This animation is too large (%(megapixels)s megapixels over all its frames, at most "
         "%(limit)s). Make it smaller or shorter and upload it again."

@@ -75,8 +75,9 @@ def test_a_61_megapixel_camera_original_is_accepted_and_reduced(editor, camera_o
 @pytest.mark.django_db
 def test_the_multiple_upload_accepts_a_camera_original(editor, camera_original):
     """The library's "Add images" page: one file per request, JSON back; it is told the larger limit."""
-    page = editor.get("/admin/images/multiple/add/")
-    assert "52428800" in page.content.decode() or "50" in page.content.decode()
+    page = editor.get("/admin/images/multiple/add/").content.decode()
+    assert 'data-max-file-size="52428800"' in page or "52428800" in page
+    assert "Файл завеликий: редакція приймає оригінали до 50,0" in page
     response = editor.post(
         "/admin/images/multiple/add/",
         {"files[]": SimpleUploadedFile("DSC_0043.jpg", camera_original), "title": "DSC_0043"},
