@@ -55,15 +55,17 @@ class NewsItem:
 
 
 def track_saves(page):
-    """Counts the form's POSTs in flight (Wagtail's autosave among them)."""
+    """Counts the page's background requests in flight (Wagtail's autosave, its editing-session
+    pings, the preview)."""
     pending = {"n": 0}
+    background = ("fetch", "xhr")
 
     def started(request):
-        if request.method == "POST":
+        if request.resource_type in background:
             pending["n"] += 1
 
     def ended(request):
-        if request.method == "POST":
+        if request.resource_type in background:
             pending["n"] -= 1
 
     page.on("request", started)
@@ -72,14 +74,15 @@ def track_saves(page):
     return pending
 
 
-def settle(page, pending, quiet_ms=700, timeout_ms=10000):
-    """Waits for the autosave of the last change to have gone out and come back, as a person
-    would before pressing the button (on SQLite two writes at once lock the test database)."""
-    page.wait_for_timeout(quiet_ms)
-    waited = 0
-    while pending["n"] > 0 and waited < timeout_ms:
+def settle(page, pending, quiet_ms=700, timeout_ms=15000):
+    """Waits until the page has been quiet for `quiet_ms` (the autosave of the last change gone out
+    and come back), as a person would before pressing the button: on SQLite, the test database,
+    a write while another request reads is refused ("table is locked")."""
+    waited = quiet = 0
+    while quiet < quiet_ms and waited < timeout_ms:
         page.wait_for_timeout(100)
         waited += 100
+        quiet = quiet + 100 if pending["n"] <= 0 else 0
 
 
 def file_news_item(page, base_url, item, screenshot=None):
