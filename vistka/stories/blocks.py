@@ -57,7 +57,9 @@ class ChosenRecords:
 
 
 class SourceChooserBlock(ChosenRecords, SnippetChooserBlock):
-    pass
+    # Built anew for each form (see StoryChooserBlock): "Choose source" in the admin's language.
+    field = property(SnippetChooserBlock.field.func)
+    widget = property(SnippetChooserBlock.widget.func)
 
 
 class StoryChooserBlock(ChosenRecords, blocks.PageChooserBlock):
@@ -65,6 +67,11 @@ class StoryChooserBlock(ChosenRecords, blocks.PageChooserBlock):
     view restriction on it or above it). The templates link only to public ones, so a page never
     shows the address or headline of a draft, withdrawn or protected story; the editor's choice
     itself is kept whatever the story's state."""
+
+    # Built anew for each form: Wagtail keeps them on the block, which lives as long as the process,
+    # with the chooser's "Choose a page (story)" in the language of the first request that used it.
+    field = property(blocks.PageChooserBlock.field.func)
+    widget = property(blocks.PageChooserBlock.widget.func)
 
     def bulk_to_python(self, values):
         from vistka.delivery import keys
@@ -83,6 +90,10 @@ class StoryChooserBlock(ChosenRecords, blocks.PageChooserBlock):
 
 class BodyImageChooserBlock(ImageChooserBlock):
     """Loads every image of a body, with its rendition, in one go (no query per image)."""
+
+    # Built anew for each form (see StoryChooserBlock): "Choose an image" in the admin's language.
+    field = property(ImageChooserBlock.field.func)
+    widget = property(ImageChooserBlock.widget.func)
 
     def bulk_to_python(self, values):
         # One query when the renditions exist (the usual case): renditions joined to their images.
