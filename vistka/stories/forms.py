@@ -74,10 +74,13 @@ def typed_child_form(form_class, field_name, queryset, make_widget):
             field.queryset = queryset
             field.widget = make_widget()
             field.widget.choices = field.choices
+            field.required = False  # a row left empty is dropped (clean), not refused
 
-        def has_changed(self):
-            # The row's position is posted for every row: an empty new row is left out, not refused.
-            return bool(set(self.changed_data) - {"ORDER", "DELETE"})
+        def clean(self):
+            cleaned = super().clean()
+            if not cleaned.get(field_name):
+                cleaned["DELETE"] = True  # the formset leaves out (or deletes) a row without a record
+            return cleaned
 
     TypedChildForm.__name__ = form_class.__name__
     return TypedChildForm

@@ -140,3 +140,13 @@ def test_a_reporters_main_button_on_a_new_story_submits_it_for_review(reporter_c
     footer = page_soup.find("footer")
     first = footer.find("button", {"type": "submit"})
     assert first["name"] == "action-submit"
+
+
+@pytest.mark.django_db
+def test_a_refused_form_with_an_empty_tag_row_is_shown_again(reporter_client):
+    data = story_form_data(title="")  # refused: no headline
+    data.update({"story_tags-TOTAL_FORMS": "1", "story_tags-0-tag": "", "story_tags-0-id": ""})
+    data.update({"story_tags-0-ORDER": "1", "story_tags-0-DELETE": ""})
+    response = reporter_client.post(add_url("uk"), data)
+    assert response.status_code == 200
+    assert soup(response).find("input", {"name": "story_tags-0-tag"}) is not None
