@@ -8,9 +8,11 @@ letters and leaves would leave a numbered, listed draft behind. So:
   least MIN_OWN_WORDS words of the reporter's own in the lead or the body (the house structure's
   empty blocks and labels do not count). Until then the autosave is declined (the footer says why
   and how to keep the story now); a deliberate "Save draft", "Submit" or "Publish" always saves.
-- drafts that never got real content, were never published, are in no review and have no
-  approved schedule are deleted once untouched for ABANDONED_DRAFT_HOURS (the scheduler, hourly;
-  `manage.py purge_abandoned_drafts`).
+- drafts that only the autosave ever wrote (vistka.newsroom.models.AutosavedRevision), never got
+  real content, were never published, are in no review, have no approved schedule, no lock, no
+  lead image and no translation are deleted once untouched for ABANDONED_DRAFT_HOURS (the
+  scheduler, hourly; `manage.py purge_abandoned_drafts`). Stories autosaved before the marks
+  existed are kept: there is no telling whether someone saved them on purpose.
 """
 
 import logging
@@ -113,14 +115,43 @@ def abandoned_hours():
     return float(getattr(settings, "ABANDONED_DRAFT_HOURS", DEFAULT_ABANDONED_DRAFT_HOURS))
 
 
+def note_autosave(request, page):
+    """after_create_page / after_edit_page: remember a revision the autosave wrote; a person's own
+    save (which may overwrite an autosaved revision in place) takes the mark off."""
+    from vistka.newsroom.models import AutosavedRevision
+
+    revision_id = page.latest_revision_id
+    if revision_id is None:
+        return
+    if is_autosave(request):
+        AutosavedRevision.objects.get_or_create(revision_id=revision_id)
+    else:
+        AutosavedRevision.objects.filter(revision_id=revision_id).delete()
+
+
+def only_autosaved(page):
+    """Every revision of the story was written by the autosave: nobody ever chose to keep it."""
+    from vistka.newsroom.models import AutosavedRevision
+
+    marked = AutosavedRevision.objects.values("revision_id")
+    return not page.revisions.exclude(pk__in=marked).exists()
+
+
 def is_abandoned(page):
-    """Never published, in no review, no approved schedule, and no real content in its latest
-    version (the caller has checked its age)."""
+    """Never published, in no review, no approved schedule, no lock, no translation, only ever
+    autosaved (a story someone saved, submitted or published is never deleted, however thin), and
+    no real content in its latest version (the caller has checked its age)."""
     if page.live or page.first_published_at or page.scheduled_revision is not None:
         return False
     if page.current_workflow_state is not None:  # in review or sent back: someone works on it
         return False
+    if page.locked or ArticlePage.objects.filter(translation_key=page.translation_key).count() > 1:
+        return False
+    if not only_autosaved(page):
+        return False
     latest = page.get_latest_revision_as_object()
+    if getattr(latest, "lead_image_id", None):
+        return False
     return not has_real_content(latest.title, latest.lead, latest.body)
 
 

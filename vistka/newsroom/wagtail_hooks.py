@@ -9,7 +9,7 @@ from wagtail.admin.widgets import Button
 from wagtail.models import Locale
 
 from vistka.editions.languages import EDITIONS
-from vistka.newsroom.drafts import declined_autosave
+from vistka.newsroom.drafts import declined_autosave, note_autosave
 from vistka.newsroom.editions import archives_user_can_add_to
 from vistka.newsroom.page_permissions import (
     NewsroomPagePermissionTester,
@@ -141,3 +141,16 @@ def refuse_hidden_stories_on_create(request, parent_page, page_class):
 def refuse_hidden_stories_on_edit(request, page):
     if request.method == "POST" and chooses_hidden_stories(request.user, request.POST, page):
         raise PermissionDenied
+
+
+# --- drafts: which revisions only the autosave wrote (abandoned-draft clean-up)
+
+
+@hooks.register("after_create_page")
+def mark_autosaved_creation(request, page):
+    note_autosave(request, page)
+
+
+@hooks.register("after_edit_page")
+def mark_autosaved_edit(request, page):
+    note_autosave(request, page)
