@@ -22,10 +22,13 @@ from collections import Counter
 from datetime import timedelta
 
 from django.conf import settings
+from django.db.models import CharField, Exists, OuterRef
+from django.db.models.functions import Cast
 from django.http import JsonResponse
 from django.utils import timezone
 from django.utils.translation import ngettext
 from wagtail.actions.delete_page import DeletePageAction
+from wagtail.models import Revision
 
 from vistka.stories.models import ArticlePage
 
@@ -35,6 +38,7 @@ MIN_OWN_WORDS = 3
 WORD = re.compile(r"\w+")
 DEFAULT_ABANDONED_DRAFT_HOURS = 48
 CHECK_SECONDS = 3600
+PURGE_BATCH = 200  # stories looked at per pass
 _last_purge = []  # monotonic time of this worker's last purge
 
 
@@ -157,12 +161,28 @@ def is_abandoned(page):
 
 def abandoned_drafts(now=None, hours=None):
     cutoff = (now or timezone.now()) - timedelta(hours=abandoned_hours() if hours is None else hours)
-    candidates = ArticlePage.objects.filter(
-        live=False,
-        first_published_at__isnull=True,
-        latest_revision_created_at__lt=cutoff,
-    ).order_by("pk")
-    return [page for page in candidates.iterator() if is_abandoned(page)]
+    candidates = (
+        ArticlePage.objects.filter(
+            live=False,
+            first_published_at__isnull=True,
+            latest_revision_created_at__lt=cutoff,
+        )
+        .filter(Exists(_revisions(marked=True)))
+        .exclude(Exists(_revisions(marked=False)))
+        .order_by("pk")
+    )
+    # In SQL first: only stories with autosaved revisions and no other (a few), then the checks
+    # that read each one; bounded per pass so the scheduler's publishing never waits long.
+    return [page for page in candidates[:PURGE_BATCH] if is_abandoned(page)]
+
+
+def _revisions(marked):
+    """The story's revisions (OuterRef) that the autosave wrote, or that a person did."""
+    from vistka.newsroom.models import AutosavedRevision
+
+    revisions = Revision.page_revisions.filter(object_id=Cast(OuterRef("pk"), CharField()))
+    autosaved = Exists(AutosavedRevision.objects.filter(revision_id=OuterRef("pk")))
+    return revisions.filter(autosaved) if marked else revisions.exclude(autosaved)
 
 
 def purge_abandoned(now=None, hours=None):
