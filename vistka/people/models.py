@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 from vistka.core.models import TranslatableRecord
+from vistka.people.forms import AuthorForm
 
 
 class Author(index.Indexed, TranslatableRecord):
@@ -27,6 +28,7 @@ class Author(index.Indexed, TranslatableRecord):
         help_text=_("Stories this person creates start with this author as their byline."),
     )
 
+    base_form_class = AuthorForm
     panels = [
         FieldPanel("name"),
         FieldPanel("role"),
