@@ -9,6 +9,7 @@ class NotificationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from vistka.notifications import events
+        from vistka.notifications import account, events
 
         events.connect()
+        account.keep_only_live_switches()

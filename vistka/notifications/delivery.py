@@ -14,7 +14,8 @@ from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.utils import translation
 
-from vistka.accounts.notices import mail_configured, notice_language
+from vistka.accounts.notices import mail_configured
+from vistka.newsroom.admin_language import admin_language
 from vistka.newsroom.page_permissions import member_locale_ids
 from vistka.notifications.kinds import CROSS_EDITION, KINDS, MESSAGES
 from vistka.notifications.models import Notification, NotificationPreference
@@ -79,7 +80,9 @@ def actor_name(actor):
 def build_message(kind, user, page, actor):
     from django.template.loader import render_to_string
 
-    with translation.override(notice_language(user)):
+    # The language the admin speaks to them: their choice, else their edition's (translator-en
+    # reads English), else the site's.
+    with translation.override(admin_language(user)):
         subject = str(MESSAGES[kind]) % {"actor": actor_name(actor), "title": page.title}
         body = render_to_string(
             "notifications/mail/notification.txt",

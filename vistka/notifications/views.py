@@ -3,19 +3,21 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
-from wagtail.models import PagePermissionTester
+from django.views.decorators.http import require_http_methods, require_POST
+from wagtail.models import Page, PagePermissionTester
 
 from vistka.accounts.notices import mail_configured
-from vistka.newsroom.page_permissions import may_see
+from vistka.newsroom.page_permissions import member_locale_ids, sees_all_editions
 from vistka.notifications.kinds import KINDS, LABELS, MESSAGES
 from vistka.notifications.models import Notification, NotificationPreference
+from vistka.stories.listing import share_specific_tasks
 
 
 def own_notifications(user):
@@ -35,15 +37,34 @@ def unread_count(user, limit=None):
     return len(unread.order_by().values_list("pk", flat=True)[: limit + 1])
 
 
-def describe(notification, user):
+class Viewer:
+    """What the list needs to know about its user, read once per request whatever the rows."""
+
+    def __init__(self, user):
+        self.user = user
+        self.sees_all = sees_all_editions(user)
+        self.member = member_locale_ids(user)
+
+    def may_see(self, page):
+        """As vistka.newsroom.page_permissions.may_see, with the member editions read once."""
+        if self.sees_all or page.locale_id in self.member:
+            return True
+        return page.live and (not page.has_unpublished_changes or page.draft_title == page.title)
+
+    def may_edit(self, page):
+        # Wagtail's permissions are cached on the user; the workflow task comes prefetched.
+        return PagePermissionTester(self.user, page).can_edit()
+
+
+def describe(notification, viewer):
     """What the list shows: the message, and a link only while the user may still edit the story
     (the title only while they may still see it: a draft of an edition they left stays hidden)."""
     page = notification.page
-    visible = may_see(user, page)
+    visible = viewer.may_see(page)
     actor = notification.actor
     actor_name = (actor.get_full_name() or actor.get_username()) if actor else settings.WAGTAIL_SITE_NAME
     title = page.title if visible else _("a story you can no longer see")
-    editable = visible and PagePermissionTester(user, page).can_edit()
+    editable = visible and viewer.may_edit(page)
     return {
         "notification": notification,
         "message": str(MESSAGES[notification.kind]) % {"actor": actor_name, "title": title},
@@ -51,30 +72,43 @@ def describe(notification, user):
     }
 
 
+def with_pages(notifications):
+    """Each row's page with its active workflow state (and one specific task object per task):
+    whether a reviewer may edit depends on the task the story is at."""
+    pages = Page.objects.all()
+    if getattr(settings, "WAGTAIL_WORKFLOW_ENABLED", True):
+        pages = pages.prefetch_workflow_states()
+    return notifications.select_related("actor").prefetch_related(Prefetch("page", queryset=pages))
+
+
 def notification_list(request):
-    notifications = own_notifications(request.user).select_related("page", "actor")
-    paginator = Paginator(notifications, settings.NOTIFICATIONS_PER_PAGE)
+    paginator = Paginator(with_pages(own_notifications(request.user)), settings.NOTIFICATIONS_PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("p"))
+    rows = list(page_obj)
+    share_specific_tasks([n.page for n in rows])
+    viewer = Viewer(request.user)
     return TemplateResponse(
         request,
         "notifications/list.html",
         {
-            "items": [describe(n, request.user) for n in page_obj],
+            "items": [describe(n, viewer) for n in rows],
             "page_obj": page_obj,
             "unread": unread_count(request.user),
         },
     )
 
 
+@require_http_methods(["GET", "POST"])
 def open_notification(request, notification_id):
-    """Marks one of the user's own notifications read and opens its story (if still allowed)."""
+    """Opens the story of one of the user's own notifications (if still allowed); the list's
+    button POSTs (CSRF-checked) and marks it read, a GET (a bookmark, a reload) only redirects."""
     notification = own_notifications(request.user).select_related("page").filter(pk=notification_id).first()
     if notification is None:
         raise Http404
-    if notification.read_at is None:
+    if request.method == "POST" and notification.read_at is None:
         notification.read_at = timezone.now()
         notification.save(update_fields=["read_at"])
-    if describe(notification, request.user)["editable"]:
+    if describe(notification, Viewer(request.user))["editable"]:
         return redirect("wagtailadmin_pages:edit", notification.page_id)
     return redirect("notifications:list")
 

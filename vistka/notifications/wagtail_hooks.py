@@ -36,3 +36,12 @@ def notifications_menu_item():
         icon_name="mail",
         order=2,
     )
+
+
+@hooks.register("register_account_menu_item")
+def notification_choices_item(request):
+    return {
+        "url": reverse("notifications:preferences"),
+        "label": _("Notification choices"),
+        "help_text": _("Which notifications you receive in the newsroom system and by e-mail."),
+    }

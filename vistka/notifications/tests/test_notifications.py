@@ -125,8 +125,8 @@ def test_the_list_links_to_a_story_the_user_may_edit_and_marks_it_read(reporter_
     client = client_for(editor_uk)
     [notice] = told(editor_uk)
     page = client.get("/admin/notifications/").content.decode()
-    assert f'href="/admin/notifications/{notice.pk}/"' in page and story.title in page
-    response = client.get(f"/admin/notifications/{notice.pk}/")
+    assert f'action="/admin/notifications/{notice.pk}/"' in page and story.title in page
+    response = client.post(f"/admin/notifications/{notice.pk}/")
     assert response["Location"] == f"/admin/pages/{story.pk}/edit/"
     notice.refresh_from_db()
     assert notice.read_at is not None
@@ -197,3 +197,83 @@ def test_an_unreachable_mail_server_logs_one_line_and_no_traceback(
     failures = [r.getMessage() for r in caplog.records if "not sent" in r.getMessage()]
     assert len(failures) == 1 and "\n" not in failures[0]
     assert told(editor_uk)  # the in-app notice is there regardless
+
+
+# --- review fixes: queries per row, no state change on GET, mail language, account page -----
+
+
+def list_queries(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get("/admin/notifications/").status_code == 200
+    return len(captured)
+
+
+def add_notices(user, count, kind, **story):
+    """`count` stories in review, each with a notification for `user` (publishing also tells
+    translators on its own: those rows are in review too)."""
+    reporter = make_staff(f"reporter-{user.pk}-{Notification.objects.count()}", (roles.REPORTERS, "uk"))
+    for i in range(count):
+        page = ArticlePageFactory(title=f"{kind} story {i} {reporter.username}", **story)
+        page.get_workflow().start(page, reporter)
+        Notification.objects.create(recipient=user, kind=kind, page_id=page.pk)
+
+
+@pytest.mark.parametrize("person", ["editor", "translator"])
+def test_the_list_runs_as_many_queries_for_twenty_rows_as_for_two(editor_uk, translator_en, person):
+    """Rows of the user's own edition, and other editions' published stories (whose edit
+    permission hangs on the workflow task), cost no query each."""
+    user, kind, story = {
+        "editor": (editor_uk, kinds.SUBMITTED, {"draft": True}),
+        "translator": (translator_en, kinds.TRANSLATION_MISSING, {}),
+    }[person]
+    add_notices(user, 2, kind, **story)
+    client = client_for(user)
+    list_queries(client)  # the first request of a session fills caches (content types, profile)
+    few = list_queries(client)
+    add_notices(user, 18, kind, **story)
+    assert Notification.objects.filter(recipient=user).count() >= 20
+    assert list_queries(client) == few
+
+
+def test_opening_by_get_changes_nothing_and_the_list_opens_by_post(reporter_client, editor_uk):
+    prefer_admin_language(editor_uk, "en")
+    story = submit(reporter_client)
+    [notice] = told(editor_uk)
+    client = client_for(editor_uk)
+    page = client.get("/admin/notifications/").content.decode()
+    assert f'<form method="post" action="/admin/notifications/{notice.pk}/"' in page
+    assert client.get(f"/admin/notifications/{notice.pk}/")["Location"] == f"/admin/pages/{story.pk}/edit/"
+    notice.refresh_from_db()
+    assert notice.read_at is None
+    from django.test import Client
+
+    guarded = Client(enforce_csrf_checks=True)
+    guarded.force_login(editor_uk)
+    assert guarded.post(f"/admin/notifications/{notice.pk}/").status_code == 403
+    notice.refresh_from_db()
+    assert notice.read_at is None
+
+
+def test_a_translator_of_the_english_edition_is_mailed_in_english(
+    translator_en, editor_uk, smtp_inbox, django_capture_on_commit_callbacks
+):
+    """No language of their own: the admin's fallback, their edition's language (not Ukrainian)."""
+    with django_capture_on_commit_callbacks(execute=True):
+        story = ArticlePageFactory(title="Свіжа історія")
+    [message] = smtp_inbox.wait_for(1)
+    assert message["To"] == translator_en.email
+    subject = "«Свіжа історія» was published in another edition and is missing in yours"
+    assert message["Subject"].strip() == subject
+    assert "Open the story:" in message.get_content() and f"/admin/pages/{story.pk}/" in message.get_content()
+
+
+def test_the_account_page_offers_no_dead_notification_switches(editor_uk):
+    prefer_admin_language(editor_uk, "en")
+    page = client_for(editor_uk).get("/admin/account/").content.decode()
+    for dead in ("submitted_notifications", "approved_notifications", "rejected_notifications"):
+        assert dead not in page
+    assert "notifications-updated_comments_notifications" in page  # Wagtail still mails comments
+    assert 'href="/admin/notifications/preferences/"' in page

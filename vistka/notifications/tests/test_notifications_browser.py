@@ -38,6 +38,9 @@ def test_editor_sees_the_badge_opens_the_list_and_the_story(
         page.screenshot(path=str(artifacts / f"notifications-list-{language}-{size}.png"))
         page.goto(f"{live_server.url}/admin/notifications/preferences/")
         page.screenshot(path=str(artifacts / f"notifications-preferences-{language}-{size}.png"))
+        page.goto(f"{live_server.url}/admin/account/#tab-actions")  # "More actions"
+        expect(page.locator("a[href='/admin/notifications/preferences/']")).to_be_visible()
+        page.screenshot(path=str(artifacts / f"notifications-account-{language}-{size}.png"), full_page=True)
         page.close()
 
     page = browser.new_page(viewport={"width": 1366, "height": 768})
@@ -48,7 +51,7 @@ def test_editor_sees_the_badge_opens_the_list_and_the_story(
     badge = page.locator("[data-unread-count='1']")
     expect(badge).to_be_visible()
     badge.click()
-    page.get_by_role("link", name=story.title).click()
+    page.get_by_role("button", name=story.title).click()  # a POST: it marks the notice read
     expect(page).to_have_url(f"{live_server.url}/admin/pages/{story.pk}/edit/")
     expect(page.locator("[data-unread-count='0']")).to_be_visible()
     page.close()
