@@ -10,8 +10,10 @@ import re
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+from PIL import Image
 
 from vistka.core.images import CheckedImageField
 from vistka.core.images import ImageForm as CheckedImageForm
@@ -47,7 +49,12 @@ class ReducingImageField(CheckedImageField):
     def to_python(self, data):
         if data in self.empty_values:
             return super().to_python(data)
-        return super().to_python(upload.fitted(data))
+        try:
+            fitted = upload.fitted(data)
+        except (OSError, ValueError, SyntaxError, EOFError, Image.DecompressionBombError) as error:
+            # The header read, the pixels did not: a truncated or corrupt file.
+            raise ValidationError(self.error_messages["invalid_image"], code="invalid_image") from error
+        return super().to_python(fitted)
 
 
 class ImageForm(CheckedImageForm):

@@ -8,13 +8,16 @@ in a few kilobytes) the upload is refused with a message that says what to do.
 
 The dimensions come from the file's header (Pillow reads no pixel data to tell them). A JPEG is
 decoded at a reduced scale (libjpeg's DCT scaling, Image.draft: half or a quarter of each side), so a
-150-megapixel original never takes 450 MB of memory; other formats are decoded whole, up to the
-same ceiling, and resampled.
+150-megapixel original never takes 450 MB of memory. Other formats cannot be decoded at a reduced
+scale: a 600 KB PNG can declare 150 megapixels (600 MB decoded, 2 GB at the peak of a resize), so
+over WAGTAILIMAGES_MAX_IMAGE_PIXELS they are refused, never decoded. Nothing is decoded either for
+a format (read from the header, not the name) outside WAGTAILIMAGES_EXTENSIONS: Wagtail refuses it.
 """
 
 import io
 import math
 import os
+import threading
 import warnings
 
 from django.conf import settings
@@ -24,12 +27,25 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
+from wagtail.images.utils import get_allowed_image_extensions
 
 QUALITY = 85  # JPEG and WebP quality of a reduced image
 ATTEMPTS = 4  # each further attempt halves the pixels, until the file fits the size limit
 EXAMPLE_SIZE = "6000 × 4000"
 ENCODE_OPTIONS = {"JPEG": {"quality": QUALITY}, "WEBP": {"quality": QUALITY}}
 DCT_SCALES = (2, 4, 8)
+SCALED_DECODE_FORMATS = ("JPEG",)  # the formats Pillow can decode at a reduced scale (Image.draft)
+# Pillow's format name -> the extension Wagtail compares it with (its check_image_file_format).
+FORMAT_EXTENSIONS = {
+    "JPEG": "jpeg",
+    "MPO": "jpeg",
+    "PNG": "png",
+    "GIF": "gif",
+    "WEBP": "webp",
+    "AVIF": "avif",
+}
+# One reduction at a time per process: each may hold a few hundred megabytes while it runs.
+REDUCING = threading.Lock()
 
 MESSAGES = {
     "original_too_many_pixels": _(
@@ -118,8 +134,9 @@ def fitted(upload):
         )
     content = read_bytes(upload)
     image = open_header(content)
-    if image is None:
-        return upload
+    name = getattr(upload, "name", None) or "image"
+    if image is None or not is_allowed_format(image, name):
+        return upload  # Wagtail refuses it from the header, without decoding it
     width, height = image.size
     frames = getattr(image, "n_frames", 1)
     pixels = width * height * frames
@@ -131,9 +148,19 @@ def fitted(upload):
         refuse("original_too_many_pixels", megapixels=megapixels(pixels))
     if frames > 1:
         refuse("animation_too_large", megapixels=megapixels(pixels))
-    reduced = reduce(image, max_pixels or pixels, max_bytes)
-    name = getattr(upload, "name", None) or "image"
+    if not fits_pixels and image.format not in SCALED_DECODE_FORMATS:
+        refuse("original_too_many_pixels", megapixels=megapixels(pixels), limit=megapixels(max_pixels, 0))
+    with REDUCING:
+        reduced = reduce(image, max_pixels or pixels, max_bytes)
     return SimpleUploadedFile(os.path.basename(name), reduced, Image.MIME.get(image.format, ""))
+
+
+def is_allowed_format(image, name):
+    """Whether the file's real format is one of WAGTAILIMAGES_EXTENSIONS and its name says so."""
+    extension = os.path.splitext(name)[1].lower().lstrip(".")
+    extension = "jpeg" if extension == "jpg" else extension
+    allowed = {"jpeg" if allowed == "jpg" else allowed for allowed in get_allowed_image_extensions()}
+    return extension in allowed and FORMAT_EXTENSIONS.get(image.format) == extension
 
 
 def reduce(image, max_pixels, max_bytes):
@@ -162,7 +189,10 @@ def reduce(image, max_pixels, max_bytes):
         if exif and image_format in ("JPEG", "WEBP", "PNG"):
             options["exif"] = exif
         buffer = io.BytesIO()
-        resized.save(buffer, image_format, **options)
+        try:
+            resized.save(buffer, image_format, **options)
+        except KeyError as error:  # Pillow has no writer for this format
+            raise ValueError(f"cannot save {image_format}") from error
         if max_bytes is None or buffer.tell() <= max_bytes:
             return buffer.getvalue()
         target //= 2

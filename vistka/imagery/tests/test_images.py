@@ -2,6 +2,9 @@
 the library's filters."""
 
 import io
+import struct
+import time
+import zlib
 from datetime import timedelta
 
 import pytest
@@ -9,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.utils import timezone, translation
 from PIL import Image as PILImage
+from PIL import ImageFile
 from wagtail.images import get_image_model
 
 from vistka.api.tests.builders import jpeg_image
@@ -32,6 +36,37 @@ def png(size, mode="RGB", noise=False):
     buffer = io.BytesIO()
     image.save(buffer, "PNG")
     return buffer.getvalue()
+
+
+def blank_rgba_png(width, height, rows_per_block=100):
+    """A valid all-zero RGBA PNG built in milliseconds: one deflate block of zero rows, repeated
+    (a full flush makes each block stand alone; the Adler-32 of n zeros is n << 16 | 1)."""
+    row = 1 + 4 * width
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = compressor.compress(bytes(row * rows_per_block)) + compressor.flush(zlib.Z_FULL_FLUSH)
+    adler = (row * height % 65521) << 16 | 1
+    stream = b"\x78\xda" + block * (height // rows_per_block) + b"\x03\x00" + struct.pack(">I", adler)
+    header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + png_chunk(b"IHDR", header)
+        + png_chunk(b"IDAT", stream)
+        + png_chunk(b"IEND", b"")
+    )
+
+
+def png_chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+@pytest.fixture
+def never_decoded(monkeypatch):
+    """Fails the test if any image's pixels are decoded."""
+
+    def load(image):
+        raise AssertionError(f"{image.format} {image.size} decoded")
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", load)
 
 
 @pytest.fixture(scope="module")
@@ -126,6 +161,50 @@ def test_a_decompression_bomb_is_refused_with_advice(editor):
         message = file_errors(response)
     assert "more pixels than can be opened safely" in message
     assert "150 megapixels" in message
+    assert not Image.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_large_png_is_refused_with_advice_without_being_decoded(editor, never_decoded):
+    """Only a JPEG can be decoded at a reduced scale: this 580 KB PNG would take 2 GB to reduce."""
+    content = blank_rgba_png(12200, 12200)
+    assert len(content) < 600_000
+
+    started = time.monotonic()
+    response = upload(editor, "scan.png", content)
+    elapsed = time.monotonic() - started
+
+    with translation.override("uk"):
+        message = file_errors(response)
+    assert "148,8 Мп" in message
+    assert "40 Мп" in message
+    assert "6000 × 4000" in message
+    assert not Image.objects.exists()
+    assert elapsed < 1, elapsed
+
+
+@pytest.mark.django_db
+@override_settings(WAGTAILIMAGES_MAX_IMAGE_PIXELS=100_000)
+@pytest.mark.parametrize(
+    ("name", "image_format", "phrase"),
+    [
+        ("scan.tif", "TIFF", "формат, що не підтримується"),
+        ("scan.bmp", "BMP", "формат, що не підтримується"),
+        ("scan.jpg", "BMP", "не відповідає формату"),  # the real format is read from the header
+        ("scan.jpg", "PNG", "не відповідає формату"),
+    ],
+    ids=["tiff", "bmp", "bmp named jpg", "png named jpg"],
+)
+def test_a_format_wagtail_refuses_is_refused_without_being_decoded(
+    editor, never_decoded, name, image_format, phrase
+):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (500, 400), (90, 120, 150)).save(buffer, image_format)
+
+    response = upload(editor, name, buffer.getvalue())
+
+    with translation.override("uk"):
+        assert phrase.lower() in file_errors(response).lower()
     assert not Image.objects.exists()
 
 

@@ -131,10 +131,41 @@ def test_a_file_over_the_upload_limit_is_refused(editor):
 
 
 @pytest.mark.django_db
-def test_an_image_over_the_pixel_limit_is_reduced_to_it(editor, over_the_pixel_limit, settings):
-    assert upload(editor, "wide.png", over_the_pixel_limit).status_code == 302
-    image = Image.objects.get()
-    assert image.width * image.height <= settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
+def test_a_png_over_the_pixel_limit_is_refused_with_advice(editor, over_the_pixel_limit):
+    """Only a JPEG is reduced (decoded at a reduced scale); a PNG would be decoded whole."""
+    assert_form_error(
+        upload(editor, "wide.png", over_the_pixel_limit), "the largest original", "40 megapixels"
+    )
+
+
+@pytest.fixture(scope="session")
+def truncated_camera_original():
+    """An 8000 x 6000 (48 megapixel) JPEG cut to a third: the header reads, the pixels do not."""
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (8000, 6000), (120, 30, 200)).save(buffer, "JPEG", quality=95)
+    content = buffer.getvalue()
+    return content[: len(content) // 3]
+
+
+@pytest.mark.django_db
+def test_a_truncated_camera_original_is_refused(editor, truncated_camera_original):
+    response = upload(editor, "DSC_0042.jpg", truncated_camera_original)
+    assert_form_error(response, "upload a valid image")
+
+
+@pytest.mark.django_db
+def test_a_truncated_camera_original_is_refused_by_the_multiple_upload_view(
+    editor, truncated_camera_original
+):
+    response = editor.post(
+        "/admin/images/multiple/add/",
+        {"files[]": SimpleUploadedFile("DSC_0042.jpg", truncated_camera_original)},
+        headers={"x-requested-with": "XMLHttpRequest"},
+    )
+    assert response.status_code == 200
+    assert response.json()["success"] is False
+    assert "upload a valid image" in response.json()["error_message"].lower()
+    assert not Image.objects.exists()
 
 
 @pytest.mark.django_db
