@@ -34,7 +34,7 @@ ATTEMPTS = 4  # each further attempt halves the pixels, until the file fits the 
 EXAMPLE_SIZE = "6000 × 4000"
 ENCODE_OPTIONS = {"JPEG": {"quality": QUALITY}, "WEBP": {"quality": QUALITY}}
 DCT_SCALES = (2, 4, 8)
-SCALED_DECODE_FORMATS = ("JPEG",)  # the formats Pillow can decode at a reduced scale (Image.draft)
+SCALED_DECODE_FORMATS = ("JPEG", "MPO")  # the formats Pillow decodes at a reduced scale (Image.draft)
 # Pillow's format name -> the extension Wagtail compares it with (its check_image_file_format).
 FORMAT_EXTENSIONS = {
     "JPEG": "jpeg",
@@ -138,7 +138,8 @@ def fitted(upload):
     if image is None or not is_allowed_format(image, name):
         return upload  # Wagtail refuses it from the header, without decoding it
     width, height = image.size
-    frames = getattr(image, "n_frames", 1)
+    # A camera JPEG that carries its own preview opens as MPO with two frames: it is one photo.
+    frames = 1 if image.format == "MPO" else getattr(image, "n_frames", 1)
     pixels = width * height * frames
     fits_pixels = max_pixels is None or pixels <= max_pixels
     fits_bytes = max_bytes is None or len(content) <= max_bytes
@@ -152,7 +153,8 @@ def fitted(upload):
         refuse("original_too_many_pixels", megapixels=megapixels(pixels), limit=megapixels(max_pixels, 0))
     with REDUCING:
         reduced = reduce(image, max_pixels or pixels, max_bytes)
-    return SimpleUploadedFile(os.path.basename(name), reduced, Image.MIME.get(image.format, ""))
+    mime = Image.MIME.get("JPEG" if image.format == "MPO" else image.format, "")
+    return SimpleUploadedFile(os.path.basename(name), reduced, mime)
 
 
 def is_allowed_format(image, name):
@@ -165,7 +167,7 @@ def is_allowed_format(image, name):
 
 def reduce(image, max_pixels, max_bytes):
     """The image's bytes in its own format, at most `max_pixels` and (if it can) `max_bytes`."""
-    image_format = image.format
+    image_format = "JPEG" if image.format == "MPO" else image.format  # the photo, not its preview
     width, height = image.size
     target = min(max_pixels, width * height)
     if image_format == "JPEG":

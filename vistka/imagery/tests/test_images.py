@@ -108,6 +108,24 @@ def test_a_61_megapixel_camera_original_is_accepted_and_reduced(editor, camera_o
 
 
 @pytest.mark.django_db
+def test_a_camera_original_carrying_its_own_preview_is_reduced_as_one_photo(editor, settings):
+    """Many cameras write a preview into the JPEG (Multi-Picture Format): Pillow opens it as MPO
+    with two frames, and it was refused as an animation."""
+    buffer = io.BytesIO()
+    photo, preview = PILImage.new("RGB", (9000, 6800), (90, 120, 150)), PILImage.new("RGB", (1620, 1080))
+    photo.save(buffer, "MPO", save_all=True, append_images=[preview], quality=80)
+    assert PILImage.open(io.BytesIO(buffer.getvalue())).format == "MPO"
+
+    response = upload(editor, "DSC_0043.jpg", buffer.getvalue())
+
+    assert response.status_code == 302, file_errors(response)
+    image = Image.objects.get()
+    assert (image.width, image.height) == (4500, 3400)
+    with image.open_file() as stored:
+        assert PILImage.open(stored).format == "JPEG"
+
+
+@pytest.mark.django_db
 def test_the_multiple_upload_accepts_a_camera_original(editor, camera_original):
     """The library's "Add images" page: one file per request, JSON back; it is told the larger limit."""
     page = editor.get("/admin/images/multiple/add/").content.decode()
