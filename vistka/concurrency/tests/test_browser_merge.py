@@ -2,12 +2,19 @@
 the reporter's text still in the form, and the merge screen puts both changes together."""
 
 import pytest
+from django.urls import reverse
 from playwright.sync_api import expect
 from wagtail.models import Page
 
 from vistka.concurrency.models import RefusedSave
 from vistka.newsroom import roles
-from vistka.newsroom.tests.helpers import make_staff, prefer_admin_language
+from vistka.newsroom.tests.helpers import (
+    client_for,
+    edit_form_data,
+    edit_url,
+    make_staff,
+    prefer_admin_language,
+)
 from vistka.stories.factories import ArticlePageFactory
 from vistka.taxonomy.tests.test_browser_records import log_in
 
@@ -79,3 +86,36 @@ def test_refuse_and_merge_in_the_browser(browser, live_server, artifacts, settin
     merged = Page.objects.get(pk=story.pk).specific.get_latest_revision_as_object()
     assert merged.title == "Міст відкрили вранці" and merged.lead == "Лід, який я переписала."
     assert not RefusedSave.objects.filter(page_id=story.pk, resolved_at=None).exists()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_merge_screen_fits_a_phone(browser, live_server, artifacts):
+    """At 390 px the fields stack: "Use my version" is on the screen and can be chosen."""
+    me, colleague = staff("reporter-uk", "Олена", "Коваль"), staff("reporter-uk-2", "Тарас", "Мельник")
+    story = ArticlePageFactory(edition="uk", title="Міст відкрили", lead="Короткий лід.", state="draft")
+    mine, theirs = client_for(me), client_for(colleague)
+    my_form = edit_form_data(mine, story, lead="Рух мостом через Десну відновили після трьох років ремонту.")
+    theirs.post(edit_url(story), edit_form_data(theirs, story, title="Міст через Десну відкрили вранці"))
+    mine.post(edit_url(story), my_form)
+    refused = RefusedSave.objects.get(page_id=story.pk, user=me)
+    page = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
+    log_in(page, live_server, "reporter-uk")
+
+    page.goto(f"{live_server.url}{reverse('concurrency:merge', args=(refused.pk,))}")
+
+    row = page.locator('[data-merge-screen] tr[data-field="lead"]')
+    # The radio, its label and the user's text, each whole on the screen (the admin clips overflow).
+    for part in (
+        row.locator('input[value="mine"]'),
+        row.locator('label:has(input[value="mine"])'),
+        row.locator("td").nth(1).locator(".merge-value"),
+    ):
+        box = part.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390, box
+    page.locator('[data-merge-screen] input[name="choice-title"][value="mine"]').click()
+    expect(page.locator('input[name="choice-title"][value="mine"]')).to_be_checked()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.screenshot(path=str(artifacts / "concurrency-merge-390.png"), full_page=True)
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.screenshot(path=str(artifacts / "concurrency-merge-1366.png"), full_page=True)
