@@ -5,13 +5,16 @@ so every field a story's form edits (text, rich text, stream fields, tags, inlin
 is compared the way the history shows it."""
 
 import copy
-import re
 from dataclasses import dataclass
 
+from bs4 import BeautifulSoup
+from django.db import models
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from wagtail import blocks
+from wagtail.admin.compare import RichTextFieldComparison
 from wagtail.admin.panels import get_edit_handler
 
-BLOCK_KEY = re.compile(r' data-block-key="[^"]*"')
 MINE = "mine"
 THEIRS = "theirs"
 
@@ -21,6 +24,15 @@ def comparison_key(comparison):
     if getattr(comparison, "is_child_relation", False):
         return comparison.field.related_name
     return comparison.field.name
+
+
+def one_side_of(diff_html, drop):
+    """Wagtail's diff (from theirs to mine) without the other side's part ("addition": mine only,
+    "deletion": theirs only), so each column holds one version and not a mix of both."""
+    soup = BeautifulSoup(str(diff_html), "html.parser")
+    for element in soup.select(f".{drop}"):
+        element.decompose()
+    return mark_safe(str(soup))  # noqa: S308 (Wagtail's escaped diff, re-serialised)
 
 
 @dataclass
@@ -34,6 +46,16 @@ class FieldChoice:
     diff_html: str = ""  # Wagtail's diff from theirs to mine: "deletion" theirs only, "addition" mine only
 
     @property
+    def theirs_diff_html(self):
+        """The diff as the saved version reads: its own words, the ones only it has marked."""
+        return one_side_of(self.diff_html, drop="addition")
+
+    @property
+    def mine_diff_html(self):
+        """The diff as the user's version reads: their own words, the ones only they have marked."""
+        return one_side_of(self.diff_html, drop="deletion")
+
+    @property
     def default(self):
         """Where only one side changed the field, that side; where both did, the user decides."""
         if self.changed_by_me and not self.changed_by_them:
@@ -43,22 +65,75 @@ class FieldChoice:
         return ""
 
 
-def _without_block_ids(data):
-    """Stream data without the blocks' ids and rich text's block keys: a body saved through the
-    form again gets new ones where it had none, which is no change of content."""
-    if isinstance(data, str):
-        return BLOCK_KEY.sub("", data)
-    if isinstance(data, list):
-        return [_without_block_ids(item) for item in data]
-    if isinstance(data, dict):
-        return {key: _without_block_ids(value) for key, value in data.items() if key != "id"}
-    return data
+def canonical_html(html):
+    """Rich text as the browser means it: the same markup whatever the entities chose to escape
+    (the demo and imports store `&quot;`/`&#x27;`, the editor posts `"`/`'`) and without the
+    editor's block keys (a body saved through the form again gets new ones)."""
+    soup = BeautifulSoup(str(html or ""), "html.parser")
+    for tag in soup.find_all(attrs={"data-block-key": True}):
+        del tag["data-block-key"]
+    return str(soup)
+
+
+def to_the_minute(value):
+    """A time as the admin's date-time widget edits it: a form sent back unchanged drops the
+    seconds a time stored by code had (a live entry's, the demo's)."""
+    return value.replace(second=0, microsecond=0) if value is not None else None
+
+
+def _is_list_item(item):
+    return isinstance(item, dict) and item.get("type") == "item" and "value" in item and "id" in item
+
+
+def canonical_block_value(block, prep):
+    """A stream value's prepared data without block ids, its rich text canonical (walked with the
+    block definitions, so only rich text is read as HTML)."""
+    if isinstance(block, blocks.RichTextBlock):
+        return canonical_html(prep)
+    if isinstance(block, blocks.StreamBlock):
+        return [
+            (item["type"], canonical_block_value(block.child_blocks.get(item["type"]), item.get("value")))
+            for item in prep or []
+        ]
+    if isinstance(block, blocks.ListBlock):
+        return [
+            canonical_block_value(block.child_block, item["value"] if _is_list_item(item) else item)
+            for item in prep or []
+        ]
+    if isinstance(block, blocks.StructBlock) and isinstance(prep, dict):
+        return {
+            name: canonical_block_value(child, prep.get(name)) for name, child in block.child_blocks.items()
+        }
+    return prep
+
+
+def _child_relation_changed(comparison):
+    """Wagtail's test for inline entries, with each entry's fields compared by has_changed."""
+    objs_a, objs_b = list(comparison.val_a.all()), list(comparison.val_b.all())
+    forwards, _backwards, added, deleted = comparison.get_mapping(objs_a, objs_b)
+    if added or deleted:
+        return True
+    return any(
+        has_changed(field)
+        for a_index, b_index in forwards.items()
+        for field in comparison.get_child_comparison(objs_a[a_index], objs_b[b_index]).get_field_comparisons()
+    )
 
 
 def has_changed(comparison):
-    if getattr(comparison.field, "stream_block", None) is not None:
-        prep = comparison.field.stream_block.get_prep_value
-        return _without_block_ids(prep(comparison.val_a)) != _without_block_ids(prep(comparison.val_b))
+    """Whether a field's content differs, not only its serialisation (block ids, entities)."""
+    if getattr(comparison, "is_child_relation", False):
+        return _child_relation_changed(comparison)
+    stream_block = getattr(comparison.field, "stream_block", None)
+    if stream_block is not None:
+        prep = stream_block.get_prep_value
+        return canonical_block_value(stream_block, prep(comparison.val_a)) != canonical_block_value(
+            stream_block, prep(comparison.val_b)
+        )
+    if isinstance(comparison, RichTextFieldComparison):
+        return canonical_html(comparison.val_a) != canonical_html(comparison.val_b)
+    if isinstance(comparison.field, models.DateTimeField):
+        return to_the_minute(comparison.val_a) != to_the_minute(comparison.val_b)
     return comparison.has_changed()
 
 

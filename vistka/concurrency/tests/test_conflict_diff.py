@@ -4,6 +4,7 @@ version and the unsaved form, field by field; nothing is saved; only editors of 
 import pytest
 from django.urls import reverse
 from wagtail.models import Page
+from wagtail.test.utils import WagtailTestUtils
 
 from vistka.concurrency.models import RefusedSave
 from vistka.newsroom import roles
@@ -84,3 +85,19 @@ def test_the_edit_page_carries_the_conflict_dialog(story, reporter_uk):
     html = client_for(reporter_uk).get(edit_url(story)).text
     assert f'data-conflict-url="{conflict_url(story)}"' in html
     assert "concurrency/conflict" in html and ".js" in html
+
+
+def test_each_side_of_the_dialog_holds_its_own_version(story, reporter_uk, colleague):
+    """Not one diff shown twice (hidden by CSS on each side): the saved column holds only the
+    colleague's headline, the user's column only the user's."""
+    mine, theirs = client_for(reporter_uk), client_for(colleague)
+    my_form = edit_form_data(mine, story, title="My own headline")
+    theirs.post(edit_url(story), edit_form_data(theirs, story, title="Their new headline"))
+
+    html = mine.post(conflict_url(story), my_form).json()["html"]
+
+    headline = WagtailTestUtils.get_soup(html).select_one('[data-field="title"]')
+    saved = headline.select_one('[data-side="theirs"] .conflict-field__value').get_text(" ")
+    yours = headline.select_one('[data-side="mine"] .conflict-field__value').get_text(" ")
+    assert "Their" in saved and "Their" not in yours
+    assert "My own" in yours and "My own" not in saved

@@ -7,10 +7,18 @@ import pytest
 from wagtail.models import Page
 
 from vistka.concurrency.models import RefusedSave
-from vistka.concurrency.tests.test_page_refusal import colleague, story  # noqa: F401 (fixtures)
+from vistka.concurrency.tests.test_page_refusal import colleague  # noqa: F401 (fixture)
 from vistka.newsroom.tests.helpers import client_for, edit_form_data, edit_url, rich
+from vistka.stories.factories import ArticlePageFactory
+from vistka.stories.kinds import Kind
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def story():
+    """A live story: only its form has the live entries (a news item's leaves them out)."""
+    return ArticlePageFactory(draft=True, kind=Kind.LIVE, title="The first title", lead="The first lead.")
 
 
 def with_new_entry(data, headline):
