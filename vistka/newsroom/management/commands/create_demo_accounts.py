@@ -26,6 +26,7 @@ from wagtail.users.models import UserProfile
 
 from vistka.editions.languages import EDITIONS
 from vistka.newsroom import roles
+from vistka.people.models import Author
 from vistka.twofactor.factors import base32_secret, totp_key_hex
 
 
@@ -95,6 +96,17 @@ def give_demo_address(user):
         user.save(update_fields=["email"])
 
 
+def give_demo_byline(user, edition_code):
+    """Demo reporters and editors write as one of their edition's demo authors (a new story starts
+    with that byline); none is linked when the demo content is not loaded yet."""
+    if Author.objects.filter(user=user, locale__language_code=edition_code).exists():
+        return
+    free = Author.objects.filter(locale__language_code=edition_code, user__isnull=True).order_by("pk").first()
+    if free is not None:
+        free.user = user
+        free.save(update_fields=["user"])
+
+
 class Command(BaseCommand):
     help = "Create the demo admin and newsroom accounts (idempotent) and print the login and TOTP secrets."
 
@@ -122,6 +134,8 @@ class Command(BaseCommand):
                     user.save()
                     user.groups.add(Group.objects.get(name=roles.group_name(role, edition.code)))
                 set_admin_language_once(user, edition.code)
+                if role in (roles.REPORTERS, roles.EDITORS):
+                    give_demo_byline(user, edition.code)
                 if role in (roles.EDITORS, roles.TRANSLATORS):
                     with_totp.append(user)
         totp_secrets = {
