@@ -114,13 +114,13 @@ class ScheduledStoriesPanel(Component):
 # --- per role ---------------------------------------------------------------------------------
 
 
-def story_ids_as_text(locale_ids):
-    """Ids (as text, WorkflowState.object_id's type) of the stories of these editions."""
-    return (
-        ArticlePage.objects.filter(locale_id__in=locale_ids)
-        .annotate(text_id=Cast("pk", output_field=CharField()))
-        .values("text_id")
-    )
+def in_editions(object_ids, locale_ids):
+    """Of these page ids (WorkflowState.object_id: text), those of stories of these editions, as
+    text. Asked with the few ids of open workflow states, never as a subquery over every story of
+    the editions (a million at scale)."""
+    ids = {int(i) for i in object_ids if str(i).isdigit()}
+    stories = ArticlePage.objects.filter(pk__in=ids, locale_id__in=locale_ids)
+    return [str(pk) for pk in stories.values_list("pk", flat=True)]
 
 
 def stories_by_text_id(ids):
@@ -143,9 +143,10 @@ class ReviewQueuePanel(PagedPanel):
     def rows(self, request):
         from wagtail.models import TaskState
 
+        reviewable = TaskState.objects.reviewable_by(request.user)
+        ids = in_editions(reviewable.values_list("workflow_state__object_id", flat=True), self.locale_ids)
         return (
-            TaskState.objects.reviewable_by(request.user)
-            .filter(workflow_state__object_id__in=story_ids_as_text(self.locale_ids))
+            reviewable.filter(workflow_state__object_id__in=ids)
             .select_related("workflow_state__requested_by")
             .order_by("started_at", "pk")
         )
@@ -175,12 +176,12 @@ class ReturnedStoriesPanel(PagedPanel):
     def rows(self, request):
         from wagtail.models import WorkflowState
 
+        returned = WorkflowState.objects.filter(
+            status=WorkflowState.STATUS_NEEDS_CHANGES, requested_by=request.user
+        )
+        ids = in_editions(returned.values_list("object_id", flat=True), self.locale_ids)
         return (
-            WorkflowState.objects.filter(
-                status=WorkflowState.STATUS_NEEDS_CHANGES,
-                requested_by=request.user,
-                object_id__in=story_ids_as_text(self.locale_ids),
-            )
+            returned.filter(object_id__in=ids)
             .select_related("current_task_state__finished_by")
             .order_by("-current_task_state__finished_at", "-pk")
         )
