@@ -10,7 +10,6 @@ translation.override(the story's edition).
 import logging
 from dataclasses import dataclass
 
-from wagtail.blocks import StructValue
 from wagtail.rich_text import RichText
 
 from vistka.api import links, queries
@@ -125,14 +124,14 @@ def _for_template(child, structured, visible):
             _replaced(original, story=shown["story"])
             for original, shown in zip(value["items"], structured["items"], strict=True)
         ]
-        return StructValue(child.block, [("items", items)])
+        return _replaced(value, items=items)  # its own value class: the template asks it for lines()
     if block_type == "read_also":
         return _replaced(value, story=structured["story"])
     if block_type == "image" and value.get("image") is None:
         return None
     if block_type == "gallery":
         images = [image for image in value.get("images") or [] if image.get("image") is not None]
-        return StructValue(child.block, [("images", images)]) if images else None
+        return _replaced(value, images=images) if images else None
     return value
 
 
