@@ -4,8 +4,8 @@ The app (granian, two workers, a copy of a small factory-built SQLite site: dril
 once and keeps it under var/drills/sites) alone and behind Varnish, loaded with wrk for a few
 seconds per variant: the plain hit; `Cookie: sessionid=<random>`; a forged `vistka_staff`;
 `?q=<random>` on a story; Host variants (port, case, trailing dot); and a flood of one-off URLs
-(each a new 404, more than the app's store holds; 100,000 per door in the full run) during which a hot page is polled and must stay
-a hit. Through Varnish a forged `vistka_staff` passes only at the staff rate
+(each a new 404, more than the app's store holds; 100,000 per door in the full run) during which a
+hot page is polled and must stay a hit. Through Varnish a forged `vistka_staff` passes only at the staff rate
 (VARNISH_STAFF_PASS_*), then is served from Varnish's cache like any reader's request. Origin
 renders are counted from the app's access log (vistka.observability logs every request that
 reached Django). PASS: every variant at least MIN_RATIO of the plain hit, renders per variant at

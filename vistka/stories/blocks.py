@@ -112,7 +112,9 @@ class BodyImageChooserBlock(ImageChooserBlock):
         missing = [value for value in values if value not in images]
         if missing:
             images.update(
-                self.model_class.objects.select_related("details").prefetch_renditions(BODY_IMAGE).in_bulk(missing)
+                self.model_class.objects.select_related("details")
+                .prefetch_renditions(BODY_IMAGE)
+                .in_bulk(missing)
             )
         return [images.get(value) for value in values]
 
