@@ -54,4 +54,8 @@ def test_editor_sees_the_badge_opens_the_list_and_the_story(
     page.get_by_role("button", name=story.title).click()  # a POST: it marks the notice read
     expect(page).to_have_url(f"{live_server.url}/admin/pages/{story.pk}/edit/")
     expect(page.locator("[data-unread-count='0']")).to_be_visible()
+    # The edit page's own requests (editing session, autosave) must be answered before the test's
+    # database is flushed: one still running there deadlocked the flush on PostgreSQL.
+    page.wait_for_load_state("networkidle")
+    page.goto("about:blank")
     page.close()
