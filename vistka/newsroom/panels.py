@@ -123,6 +123,17 @@ def in_editions(object_ids, locale_ids):
     return [str(pk) for pk in stories.values_list("pk", flat=True)]
 
 
+def with_stories(states, object_id_of):
+    """Each workflow or task state with its story ({"state", "story"}), in one query; a state whose
+    story is gone is left out."""
+    stories = stories_by_text_id(object_id_of(state) for state in states)
+    return [
+        {"state": state, "story": stories[object_id_of(state)]}
+        for state in states
+        if object_id_of(state) in stories
+    ]
+
+
 def stories_by_text_id(ids):
     stories = ArticlePage.objects.filter(pk__in=[int(i) for i in ids]).select_related("locale")
     return {str(story.pk): story for story in stories}
@@ -153,12 +164,7 @@ class ReviewQueuePanel(PagedPanel):
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
-        stories = stories_by_text_id(state.workflow_state.object_id for state in context["rows"])
-        context["rows"] = [
-            {"state": state, "story": stories[state.workflow_state.object_id]}
-            for state in context["rows"]
-            if state.workflow_state.object_id in stories
-        ]
+        context["rows"] = with_stories(context["rows"], lambda state: state.workflow_state.object_id)
         return context
 
 
@@ -188,12 +194,7 @@ class ReturnedStoriesPanel(PagedPanel):
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
-        stories = stories_by_text_id(state.object_id for state in context["rows"])
-        context["rows"] = [
-            {"state": state, "story": stories[state.object_id]}
-            for state in context["rows"]
-            if state.object_id in stories
-        ]
+        context["rows"] = with_stories(context["rows"], lambda state: state.object_id)
         return context
 
 
