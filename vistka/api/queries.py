@@ -54,7 +54,7 @@ def with_listing_data(queryset):
     renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=RENDITION)
     return (
         queryset.defer("body")
-        .select_related("section", "lead_image")
+        .select_related("section", "lead_image", "lead_image__details")
         .prefetch_related(
             Prefetch(
                 "story_tags", queryset=ArticleTag.objects.select_related("tag").order_by("sort_order", "pk")

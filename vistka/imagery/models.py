@@ -46,3 +46,27 @@ def details_of(image):
         return image.details
     except ObjectDoesNotExist:
         return None
+
+
+def shown_alt(typed, image):
+    """The alt text a story shows: its own, else the image's (Wagtail's `description`)."""
+    return typed or (getattr(image, "description", "") if image is not None else "")
+
+
+def shown_caption(typed, image):
+    """The caption a story shows: its own, else the one kept with the image."""
+    details = details_of(image)
+    return typed or (details.caption if details is not None else "")
+
+
+def shown_credit(typed, image, language_code):
+    """The credit a story shows: its own, else the image's, in Latin letters on a Latin edition.
+
+    A translation copies the original story's fields, so a credit equal to the image's own is the
+    image's: the translated story shows it as its edition's readers need it."""
+    details = details_of(image)
+    if details is None:
+        return typed or ""
+    if not typed or typed == details.credit:
+        return details.credit_for(language_code)
+    return typed

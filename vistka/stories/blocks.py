@@ -206,29 +206,22 @@ class CaptionedImageValue(blocks.StructValue):
     """Alt text, caption and credit as shown: the block's own, else those kept with the image
     (vistka.imagery), the credit in Latin letters on the English edition."""
 
-    def _details(self):
-        from vistka.imagery.models import details_of
-
-        return details_of(self.get("image"))
-
     def shown_alt(self):
-        image = self.get("image")
-        return self.get("alt") or (getattr(image, "description", "") if image is not None else "")
+        from vistka.imagery.models import shown_alt
+
+        return shown_alt(self.get("alt"), self.get("image"))
 
     def shown_caption(self):
-        details = self._details()
-        return self.get("caption") or (details.caption if details is not None else "")
+        from vistka.imagery.models import shown_caption
+
+        return shown_caption(self.get("caption"), self.get("image"))
 
     def shown_credit(self):
         from django.utils.translation import get_language
 
-        details, typed = self._details(), self.get("credit") or ""
-        if details is None:
-            return typed
-        # A translation copies the block: the original edition's credit retyped is the image's.
-        if not typed or typed == details.credit:
-            return details.credit_for(get_language())
-        return typed
+        from vistka.imagery.models import shown_credit
+
+        return shown_credit(self.get("credit"), self.get("image"), get_language())
 
 
 class CaptionedImageBlock(blocks.StructBlock):

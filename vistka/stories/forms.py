@@ -5,9 +5,11 @@
 - Section and tags are chosen by typing, from the story's edition only, in its alphabet; a tag can
   be created in place by those who may add tags in that edition (vistka.taxonomy.widgets).
 - Live entries are part of the form only for live stories (and for stories that have entries).
+- The lead image's alt text, caption and credit left empty are those kept with the image.
 """
 
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from vistka.people.models import Author
@@ -16,6 +18,8 @@ from vistka.taxonomy.models import Section, Tag
 from vistka.taxonomy.widgets import record_typeahead
 
 LIVE_ONLY_FORMSETS = ("live_entries",)
+FROM_THE_IMAGE = _("Leave empty to use the one kept with the image.")
+LEAD_IMAGE_WORDS = ("lead_image_alt", "lead_image_caption", "lead_image_credit")
 
 
 def has_live_form(page):
@@ -29,6 +33,10 @@ class ArticlePageForm(WagtailAdminPageForm):
         if not has_live_form(page):
             for name in LIVE_ONLY_FORMSETS:
                 self.formsets.pop(name, None)
+        for name in LEAD_IMAGE_WORDS:
+            if name in self.fields:
+                field = self.fields[name]
+                field.help_text = " ".join(str(text) for text in (field.help_text, FROM_THE_IMAGE) if text)
         if page.locale_id is None:
             return
         self.type_records(page)

@@ -229,6 +229,26 @@ class ArticlePage(Page):
     def language_code(self):
         return language_code_for_locale_id(self.locale_id)
 
+    # --- the lead image as shown: the story's own words, else those kept with the image ---------
+
+    @cached_property
+    def lead_image_shown_alt(self):
+        from vistka.imagery.models import shown_alt
+
+        return shown_alt(self.lead_image_alt, self.lead_image)
+
+    @cached_property
+    def lead_image_shown_caption(self):
+        from vistka.imagery.models import shown_caption
+
+        return shown_caption(self.lead_image_caption, self.lead_image)
+
+    @cached_property
+    def lead_image_shown_credit(self):
+        from vistka.imagery.models import shown_credit
+
+        return shown_credit(self.lead_image_credit, self.lead_image, self.language_code)
+
     @property
     def local_first_published(self):
         return timezone.localtime(self.first_published_at or self.go_live_at or timezone.now())

@@ -21,9 +21,9 @@ def lead_image(story):
         return None
     return {
         **image,
-        "alt": story.lead_image_alt or story.lead_image.description,
-        "caption": story.lead_image_caption,
-        "credit": story.lead_image_credit,
+        "alt": story.lead_image_shown_alt,
+        "caption": story.lead_image_shown_caption,
+        "credit": story.lead_image_shown_credit,
     }
 
 

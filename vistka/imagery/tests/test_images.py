@@ -312,6 +312,49 @@ def test_a_credit_typed_in_the_story_wins(client, photo):
     assert "Олег Петренко" not in html
 
 
+def story_led_by(image, edition="uk", **fields):
+    values = {"lead_image_alt": "", "lead_image_caption": "", "lead_image_credit": "", **fields}
+    return ArticlePageFactory(edition=edition, lead_image=image, **values)
+
+
+@pytest.mark.django_db
+def test_a_lead_image_brings_its_alt_caption_and_credit(client, photo):
+    html = client.get(story_led_by(photo).url).content.decode()
+    assert 'alt="Рятувальники біля будинку"' in html
+    assert "Рятувальники на місці влучання" in html
+    assert "Олег Петренко / Вістка" in html
+
+
+@pytest.mark.django_db
+def test_the_english_translation_of_a_lead_image_gets_the_latin_credit(client, photo):
+    uk = story_led_by(photo, lead_image_credit="Олег Петренко / Вістка")
+    en = uk.copy_for_translation(locale("en"))
+    en.title = "Rescuers in Kharkiv"
+    en.save()
+    bring_to_state(en, "published")
+    html = client.get(en.url).content.decode()
+    assert "Oleh Petrenko / Vistka" in html
+    assert "Олег Петренко" not in html
+
+
+@pytest.mark.django_db
+def test_a_lead_caption_and_credit_typed_in_the_story_win(client, photo):
+    story = story_led_by(photo, lead_image_caption="Вулиця Сумська", lead_image_credit="Пресслужба ДСНС")
+    html = client.get(story.url).content.decode()
+    assert "Вулиця Сумська" in html and "Пресслужба ДСНС" in html
+    assert "Олег Петренко" not in html and "Рятувальники на місці влучання" not in html
+
+
+@pytest.mark.django_db
+def test_the_api_gives_the_lead_image_credit_kept_with_the_image(client, photo):
+    story = story_led_by(photo)
+    found = client.get(f"/api/v1/articles/uk/{story.story_number}").json()
+    assert (found["lead_image"]["caption"], found["lead_image"]["credit"]) == (
+        "Рятувальники на місці влучання",
+        "Олег Петренко / Вістка",
+    )
+
+
 # --- the library's filters -------------------------------------------------------------------------
 
 
