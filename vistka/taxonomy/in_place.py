@@ -4,6 +4,7 @@ Only in an edition where the user may add that kind of record (the edition's rec
 policy), only the name is taken from the request, and a name the edition already has answers with
 that record instead of a duplicate."""
 
+from django.db import IntegrityError, transaction
 from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -51,19 +52,35 @@ def create_in_place(request, model_name, language_code):
         return JsonResponse(
             {"error": _("Enter a name of up to %(n)s characters.") % {"n": max_length}}, status=400
         )
-    wanted = name.casefold()  # in Python: SQLite compares only Latin letters without case
-    record = next(
+    # Two people creating the same tag at once: the slower insert meets the unique slug, then
+    # finds the colleague's record by name (or, for another name, takes the next free slug).
+    for _attempt in range(ATTEMPTS):
+        record = same_name(model, locale, name)
+        if record is not None:
+            return JsonResponse({"id": record.pk, "name": record.name, "created": False}, status=200)
+        slug = unique_slug(model, locale, name)
+        try:
+            with transaction.atomic():
+                record = model.objects.create(locale=locale, name=name, slug=slug)
+        except IntegrityError:
+            continue
+        record_audit.record_created(request, record)
+        return JsonResponse({"id": record.pk, "name": record.name, "created": True}, status=201)
+    return JsonResponse({"error": _("The record could not be created; try again.")}, status=409)
+
+
+ATTEMPTS = 3
+
+
+def same_name(model, locale, name):
+    """The edition's record of this name, whatever its case (compared in Python: SQLite compares
+    only Latin letters without case)."""
+    wanted = name.casefold()
+    return next(
         (
             known
             for known in model.objects.filter(locale=locale).only("pk", "name")
             if known.name.casefold() == wanted
         ),
         None,
-    )
-    created = record is None
-    if created:
-        record = model.objects.create(locale=locale, name=name, slug=unique_slug(model, locale, name))
-        record_audit.record_created(request, record)
-    return JsonResponse(
-        {"id": record.pk, "name": record.name, "created": created}, status=201 if created else 200
     )

@@ -6,6 +6,7 @@ import pytest
 from vistka.newsroom import roles
 from vistka.newsroom.tests.helpers import client_for, make_staff
 from vistka.stories.factories import TagFactory
+from vistka.taxonomy import in_place
 from vistka.taxonomy.collation import sorted_by_name
 from vistka.taxonomy.models import Source, Tag
 
@@ -65,6 +66,38 @@ def test_a_slug_clash_gets_a_free_slug(reporter_client):
     TagFactory(name="Tema", slug="tema")
     response = reporter_client.post(TAG_URL.format("uk"), {"name": "Тема"})
     assert Tag.objects.get(pk=response.json()["id"]).slug == "tema-2"
+
+
+def colleague_creates_first(monkeypatch, name):
+    """A colleague's request stores `name` between this request's lookup and its insert."""
+    original = in_place.unique_slug
+
+    def slug_after_the_colleague(model, locale, typed):
+        slug = original(model, locale, typed)
+        if not model.objects.filter(locale=locale, name=name).exists():
+            model.objects.create(locale=locale, name=name, slug=slug)
+        return slug
+
+    monkeypatch.setattr(in_place, "unique_slug", slug_after_the_colleague)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_reporters_creating_the_same_tag_at_once_get_one_tag(reporter_client, monkeypatch):
+    colleague_creates_first(monkeypatch, "Нова тема")
+    response = reporter_client.post(TAG_URL.format("uk"), {"name": "Нова тема"})
+    assert response.status_code == 200, response.content
+    assert list(Tag.objects.values_list("name", flat=True)) == ["Нова тема"]
+    assert response.json()["id"] == Tag.objects.get().pk
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_colleagues_other_tag_taking_the_slug_at_once_leaves_the_next_free_one(
+    reporter_client, monkeypatch
+):
+    colleague_creates_first(monkeypatch, "Нова Тема!")
+    response = reporter_client.post(TAG_URL.format("uk"), {"name": "Нова тема?"})
+    assert response.status_code == 201, response.content
+    assert sorted(Tag.objects.values_list("slug", flat=True)) == ["nova-tema", "nova-tema-2"]
 
 
 @pytest.mark.django_db
