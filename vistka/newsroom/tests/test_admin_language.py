@@ -91,3 +91,18 @@ def test_the_demo_gives_each_account_its_edition_s_language(db):
     assert languages["translator-en"] == "en"
     assert languages["editor-ru"] == "ru"
     assert languages["reporter-uk"] == "uk"
+
+
+@pytest.mark.parametrize(
+    ("language", "label"),
+    [("uk", "Заголовок для пошукових систем"), ("ru", "Заголовок для поисковых систем")],
+)
+def test_the_search_engine_title_is_named_in_the_admin_language(language, label):
+    """Wagtail's own catalogue calls it "тег title" in Ukrainian."""
+    from vistka.stories.factories import ArticlePageFactory
+
+    reporter = make_staff(f"reporter-{language}", (roles.REPORTERS, language))
+    story = ArticlePageFactory(edition=language, state="draft", user=reporter)
+    html = client_for(reporter).get(f"/admin/pages/{story.pk}/edit/").text
+    assert label in html
+    assert not re.search(r"data-panel-heading-text>[^<]*\btitle\b", html)
