@@ -10,6 +10,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Vistka core"
 
     def ready(self):
-        from vistka.core import sanitise
+        from vistka.core import sanitise, wagtail_labels
 
         sanitise.connect()
+        wagtail_labels.make_chooser_labels_lazy()

@@ -161,15 +161,9 @@ class RecordChosenMultipleView(EditionChooserMixin, chooser.SnippetChosenMultipl
 
 
 class RecordChooserViewSet(chooser.SnippetChooserViewSet):
-    # Wagtail 8.0 defines these with gettext, not gettext_lazy (wagtail/admin/viewsets/chooser.py):
-    # they are frozen in the language active at start-up, so an English admin got "Вибрати",
-    # "Пошук" and "Створити" in the modal. Lazy here, they follow each staff member's language.
-    choose_one_text = _("Choose")
+    # Snippet choosers are built before vistka.core makes Wagtail's chooser labels lazy
+    # (vistka/core/wagtail_labels.py), and each copies its modal's title then: lazy here too.
     page_title = _("Choose")
-    choose_another_text = _("Choose another")
-    edit_item_text = _("Edit")
-    search_tab_label = _("Search")
-    create_action_label = _("Create")
 
     choose_view_class = RecordChooseView
     choose_results_view_class = RecordChooseResultsView

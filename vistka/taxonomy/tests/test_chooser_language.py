@@ -29,3 +29,11 @@ def test_the_source_chooser_speaks_the_admin_language(language, expected, foreig
     text = visible_text(client_for(prefer_admin_language(editor, language)).get(CHOOSER).json()["html"])
     assert all(word in text for word in expected), text
     assert not [word for word in foreign if word in text], text
+
+
+@pytest.mark.django_db
+def test_the_image_chooser_speaks_english_to_an_english_admin():
+    translator = prefer_admin_language(make_staff("translator-en", (roles.TRANSLATORS, "en")), "en")
+    text = visible_text(client_for(translator).get("/admin/images/chooser/").json()["html"])
+    assert "Search" in text, text
+    assert not [word for word in ("Пошук", "Вибрати", "Завантажити") if word in text], text
