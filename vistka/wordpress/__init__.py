@@ -1,0 +1,1 @@
+"""Import of WordPress sites (WXR exports) into Vistka (issue 19)."""
