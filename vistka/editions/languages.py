@@ -11,6 +11,7 @@ class Edition:
     code: str
     name: str  # in the edition's own language
     short: str
+    archive_title: str  # the newsroom's folder of the edition's stories, as staff see it
 
     @property
     def prefix(self):
@@ -19,9 +20,9 @@ class Edition:
 
 
 EDITIONS = (
-    Edition("uk", "Українська", "Укр"),
-    Edition("ru", "Русский", "Рус"),
-    Edition("en", "English", "Eng"),
+    Edition("uk", "Українська", "Укр", "Матеріали"),
+    Edition("ru", "Русский", "Рус", "Материалы"),
+    Edition("en", "English", "Eng", "Stories"),
 )
 EDITIONS_BY_CODE = {edition.code: edition for edition in EDITIONS}
 DEFAULT_EDITION = EDITIONS_BY_CODE["uk"]

@@ -55,6 +55,11 @@ def ensure_editions():
                 source = StoryArchivePage.objects.get(locale=locales[DEFAULT_EDITION.code])
                 archive = source.copy_for_translation(locale)
                 archive.save_revision().publish()
+        # Named in the edition's language (a reporter files into it and lands on it after submitting);
+        # a title only staff see, so no revision is made for it.
+        StoryArchivePage.objects.filter(locale=locale).exclude(title=edition.archive_title).update(
+            title=edition.archive_title, draft_title=edition.archive_title
+        )
     Site.clear_site_root_paths_cache()
     from vistka.editions.languages import _locale_codes
 

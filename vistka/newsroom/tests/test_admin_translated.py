@@ -113,7 +113,6 @@ def newsroom(django_user_model):
         PUBLISHED_BODY,
         IN_REVIEW_BODY,
         TRANSLATION_BODY,
-        "Stories",  # the story archive's title (a page's, made by ensure_editions)
         "Root",  # the page tree's root, shown by the page chooser
         *SEARCHED.values(),  # echoed by "nothing matches …"
         *(user.username for user in staff.values()),
