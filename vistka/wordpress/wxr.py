@@ -44,6 +44,10 @@ DC_NAMESPACE = "http://purl.org/dc/elements/1.1/"
 _FORBIDDEN_CONTROL_BYTES = bytes([*range(0, 9), 11, 12, *range(14, 32)])
 _ZERO_DATE = "0000-00-00 00:00:00"
 _CHUNK_BYTES = 64 * 1024
+_LEGACY_DOMAINS = {"tag": "post_tag"}
+# One <item> (or author, term) bigger than this is refused: memory is bounded by the largest
+# single record, so a hostile file must not make one record unbounded.
+MAX_RECORD_BYTES = 256 * 1024 * 1024
 
 
 class WXRError(Exception):
@@ -151,6 +155,21 @@ class Item:
         return entries[0].nicename if entries else None
 
     @property
+    def wpml_language(self) -> str | None:
+        """The WPML Export and Import add-on's language code, or None."""
+        return self.meta("_wpml_import_language_code")
+
+    @property
+    def wpml_translation_group(self) -> str | None:
+        """The WPML Export and Import add-on's translation group shared by the translations, or None."""
+        return self.meta("_wpml_import_translation_group")
+
+    @property
+    def wpml_source_language(self) -> str | None:
+        """The language a WPML translation was made from (None on the original)."""
+        return self.meta("_wpml_import_source_language_code")
+
+    @property
     def coauthors(self) -> tuple[str, ...]:
         """Co-Authors Plus author term slugs (``cap-...``), in byline order."""
         return tuple(entry.nicename for entry in self.terms("author"))
@@ -162,8 +181,9 @@ Record = Site | Author | Term | Item
 class WXRReader:
     """Iterate to get the records; ``control_characters_removed`` counts what was cleaned."""
 
-    def __init__(self, source: str | PathLike | IO[bytes]):
+    def __init__(self, source: str | PathLike | IO[bytes], *, max_record_bytes: int = MAX_RECORD_BYTES):
         self.source = source
+        self.max_record_bytes = max_record_bytes
         self.name = str(source) if isinstance(source, str | PathLike) else getattr(source, "name", "export")
         self.control_characters_removed = 0
 
@@ -184,7 +204,7 @@ class WXRReader:
         parser.parser.EndDoctypeDeclHandler = _refuse_doctype
         events = defused_iterparse(cleaned, events=("start", "end", "start-ns"), parser=parser)
         try:
-            yield from _Walker(self.name, parser).walk(events)
+            yield from _Walker(self.name, parser, cleaned).walk(events)
         except EntitiesForbidden as refused:
             if refused.sysid or refused.pubid:
                 raise WXRError(
@@ -212,9 +232,9 @@ class WXRReader:
             ) from None
 
 
-def read_export(source: str | PathLike | IO[bytes]) -> WXRReader:
+def read_export(source: str | PathLike | IO[bytes], *, max_record_bytes: int = MAX_RECORD_BYTES) -> WXRReader:
     """Read a WXR export (a path or a binary file object) as an iterator of Site/Author/Term/Item."""
-    return WXRReader(source)
+    return WXRReader(source, max_record_bytes=max_record_bytes)
 
 
 def _refuse_doctype():
@@ -222,22 +242,40 @@ def _refuse_doctype():
 
 
 class _ControlCharacterFilter:
-    """A binary file wrapper that deletes the C0 control bytes XML 1.0 forbids."""
+    """A binary file wrapper that deletes the C0 control bytes XML 1.0 forbids and bounds records.
+
+    The walker calls ``record_finished`` after each top-level record; reading more than
+    ``max_record_bytes`` without one means a single record too big to hold, and is refused.
+    """
 
     def __init__(self, stream: IO[bytes], reader: WXRReader):
         self.stream = stream
         self.reader = reader
         self.first = True
+        self.utf16 = False
+        self.bytes_read = 0
+        self.record_started_at = 0
+
+    def record_finished(self):
+        self.record_started_at = self.bytes_read
 
     def read(self, size: int = -1) -> bytes:
         data = self.stream.read(_CHUNK_BYTES if size is None or size < 0 else size)
         if isinstance(data, str):
             raise TypeError("read_export needs a binary file (open it with 'rb')")
+        self.bytes_read += len(data)
+        if self.bytes_read - self.record_started_at > self.reader.max_record_bytes:
+            raise WXRError(
+                f"{self.reader.name}: a single record (item, term or author) runs past "
+                f"{self.reader.max_record_bytes // (1024 * 1024) or self.reader.max_record_bytes} "
+                f"{'MB' if self.reader.max_record_bytes >= 1024 * 1024 else 'bytes'} "
+                f"(around byte {self.record_started_at}); refused rather than held in memory"
+            )
         if self.first:
             self.first = False
-            if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16: bytes are not characters
-                self.read = self.stream.read
-                return data
+            self.utf16 = data[:2] in (b"\xff\xfe", b"\xfe\xff")  # UTF-16: bytes are not characters
+        if self.utf16:
+            return data
         cleaned = data.translate(None, _FORBIDDEN_CONTROL_BYTES)
         self.reader.control_characters_removed += len(data) - len(cleaned)
         return cleaned
@@ -266,9 +304,10 @@ class _Walker:
 
     HEADER_TAGS = {"title", "link", "description", "language", "generator"}
 
-    def __init__(self, name: str, parser: DefusedXMLParser):
+    def __init__(self, name: str, parser: DefusedXMLParser, stream: _ControlCharacterFilter):
         self.name = name
         self.parser = parser
+        self.stream = stream
         self.wp_versions: set[str] = set()
         self.header: dict[str, str] = {}
         self.site_sent = False
@@ -302,6 +341,7 @@ class _Walker:
                 if record is not None:
                     yield record
                 channel.clear()
+                self.stream.record_finished()
             elif depth == 1 and payload.tag == "channel" and not self.site_sent:
                 yield self._site()
         if channel is None:
@@ -400,14 +440,16 @@ class _Walker:
         post_id = self._int(values.get("post_id"), "wp:post_id", where)
         where = f"<item> {post_id}"
         parent_id = self._int(values.get("post_parent"), "wp:post_parent", where, optional=True)
+        # Old exports (WXR 1.0) call post tags domain="tag" and repeat each term as a bare
+        # <category> without a nicename; WordPress's importer ignores those, and so do we.
         categories = tuple(
             ItemCategory(
-                domain=child.get("domain", ""),
-                nicename=unquote(child.get("nicename", "")),
+                domain=_LEGACY_DOMAINS.get(child.get("domain", ""), child.get("domain", "")),
+                nicename=unquote(child.get("nicename")),
                 text=child.text or "",
             )
             for child in element
-            if child.tag == "category"
+            if child.tag == "category" and child.get("nicename") is not None
         )
         return Item(
             post_id=post_id,

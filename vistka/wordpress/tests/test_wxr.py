@@ -477,3 +477,48 @@ def test_control_character_reference_is_malformed(tmp_path):
     path.write_text(export.to_xml().replace("<title><![CDATA[Посилання]]></title>", "<title>a&#11;b</title>"))
     with pytest.raises(WXRError, match="malformed XML at line \\d+"):
         list(read_export(path))
+
+
+def test_wpml_export_add_on_fields(tmp_path):
+    export = WXRBuilder(multilingual="wpml")
+    uk = export.post("Нова школа в Яблунівці", language="uk")
+    ru = export.post("Новая школа в Яблуновке", language="ru")
+    en = export.post("A new school in Yablunivka", language="en")
+    group = export.translations(uk, ru, en)
+    items = items_of(export.write(tmp_path / "wpml.xml"))
+    assert [items[ref.id].wpml_language for ref in (uk, ru, en)] == ["uk", "ru", "en"]
+    assert {items[ref.id].wpml_translation_group for ref in (uk, ru, en)} == {group}
+    assert [items[ref.id].wpml_source_language for ref in (uk, ru, en)] == [None, "uk", "uk"]
+    assert all(items[ref.id].language is None for ref in (uk, ru, en))  # no Polylang terms
+
+
+def test_old_tag_domain_and_bare_categories(tmp_path):
+    export = WXRBuilder(wxr_version="1.0")
+    post = export.post("Архівна замітка")
+    xml = export.to_xml().replace(
+        "\t\t<wp:post_id>",
+        "\t\t<category><![CDATA[Новини]]></category>\n"
+        '\t\t<category domain="category" nicename="novyny"><![CDATA[Новини]]></category>\n'
+        '\t\t<category domain="tag" nicename="mist"><![CDATA[міст]]></category>\n'
+        "\t\t<wp:post_id>",
+    )
+    path = tmp_path / "old.xml"
+    path.write_text(xml)
+    item = items_of(path)[post.id]
+    assert item.categories == (
+        ItemCategory("category", "novyny", "Новини"),
+        ItemCategory("post_tag", "mist", "міст"),
+    )
+
+
+def test_a_single_oversized_record_is_refused(tmp_path):
+    export = WXRBuilder()
+    export.post("Звичайна", content="<p>коротко</p>")
+    export.post("Величезна", content="<p>" + "довго " * 100_000 + "</p>")
+    path = export.write(tmp_path / "huge.xml")
+    assert sum(isinstance(record, Item) for record in read_export(path)) == 2
+    seen = []
+    with pytest.raises(WXRError, match="a single record .* runs past 200000 bytes"):
+        for record in read_export(path, max_record_bytes=200_000):
+            seen.append(record)
+    assert any(isinstance(record, Item) and record.title == "Звичайна" for record in seen)

@@ -89,13 +89,15 @@ class WXRBuilder:
         base_url: str = "https://visti-yablunivka.example",
         language: str = "uk",
         wxr_version: str = "1.2",
-        polylang: bool = True,
+        multilingual: str = "polylang",
     ):
+        if multilingual not in {"polylang", "wpml"}:
+            raise ValueError("multilingual is 'polylang' or 'wpml'")
         self.title = title
         self.base_url = base_url.rstrip("/")
         self.language = language
         self.wxr_version = wxr_version
-        self.polylang = polylang
+        self.multilingual = multilingual
         self.authors: list[dict] = []
         self.terms: list[TermRef] = []
         self.items: list[ItemRef] = []
@@ -205,12 +207,23 @@ class WXRBuilder:
             self.term("term_language", f"pll_{code}", LANGUAGE_NAMES.get(code, code))
         return self._languages[code]
 
-    def translations(self, *refs: ItemRef | TermRef) -> TermRef:
-        """Link posts (Polylang ``post_translations``) or terms (``term_translations``) as one group."""
+    def translations(self, *refs: ItemRef | TermRef) -> TermRef | str:
+        """Link posts (Polylang ``post_translations``) or terms (``term_translations``) as one group.
+
+        On a WPML site the posts get the WPML Export and Import add-on's postmeta instead (the
+        first post is the source) and the group's name is returned.
+        """
         group = {ref.language: ref.id for ref in refs}
         if None in group:
             raise ValueError("every translation needs a language")
         is_terms = isinstance(refs[0], TermRef)
+        if self.multilingual == "wpml" and not is_terms:
+            name = f"wpml-group-{refs[0].id}"
+            for ref in refs:
+                ref.xml.meta["_wpml_import_translation_group"] = name
+                if ref is not refs[0]:
+                    ref.xml.meta["_wpml_import_source_language_code"] = refs[0].language
+            return name
         taxonomy = "term_translations" if is_terms else "post_translations"
         slug = f"pll_{refs[0].id:x}{len(self.terms):04x}"
         term = self.term(taxonomy, slug, slug, description=phpserial.dumps(group))
@@ -306,7 +319,9 @@ class WXRBuilder:
         if thumbnail is not None:
             meta["_thumbnail_id"] = str(thumbnail.id)
         terms = list(categories) + list(tags)
-        if language:
+        if language and self.multilingual == "wpml":
+            meta["_wpml_import_language_code"] = language
+        elif language:
             terms.append(self._language_term(language))
         terms += [self.term("author", f"cap-{login}", login) for login in coauthors]
         if not author:
@@ -466,7 +481,7 @@ class _ItemXML:
     def render(self) -> str:
         ref, base = self.ref, self.builder.base_url
         slug = quote(ref.slug, safe="-_")
-        link = f"{base}/?p={ref.id}" if self.status != "publish" else f"{base}/{slug}/"
+        link = f"{base}/{slug}/" if self.status == "publish" and slug else f"{base}/?p={ref.id}"
         categories = "".join(
             f'\t\t<category domain="{term.taxonomy}" nicename={quoteattr(quote(term.slug, safe="-_"))}>'
             f"{cdata(term.name)}</category>\n"
