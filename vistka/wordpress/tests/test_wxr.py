@@ -522,3 +522,15 @@ def test_a_single_oversized_record_is_refused(tmp_path):
         for record in read_export(path, max_record_bytes=200_000):
             seen.append(record)
     assert any(isinstance(record, Item) and record.title == "Звичайна" for record in seen)
+
+
+def test_export_in_the_blogs_own_8_bit_charset(tmp_path):
+    # WordPress writes encoding="<blog_charset>"; old Russian and Ukrainian sites ran windows-1251
+    export = WXRBuilder(language="ru")
+    post = export.post("Новая школа в Яблуновке", content="<p>Открытие в сентябре.</p>")
+    xml = export.to_xml().replace('encoding="UTF-8"', 'encoding="windows-1251"')
+    path = tmp_path / "cp1251.xml"
+    path.write_bytes(xml.encode("cp1251"))
+    item = items_of(path)[post.id]
+    assert item.title == "Новая школа в Яблуновке"
+    assert item.content == "<p>Открытие в сентябре.</p>"
