@@ -14,6 +14,13 @@ the wp/content/excerpt/dc/wfw namespaces, wp:author, wp:category/wp:tag/wp:term,
 wp:postmeta; Polylang's ``language``/``post_translations``/``term_language``/``term_translations``
 taxonomies and Co-Authors Plus ``author`` terms and ``guest-author`` posts. WXR 1.1 or 1.2.
 
+Like a real Polylang site's export, a term's own language is not written anywhere (WordPress's
+exporter leaves out the term_language relationships): it shows only through the
+``term_translations`` group a term belongs to, and through the posts that use it.
+``WXRBuilder(multilingual="wpml")`` writes the WPML Export and Import add-on's postmeta
+(``_wpml_import_language_code``, ``_wpml_import_source_language_code``,
+``_wpml_import_translation_group``) instead of Polylang terms.
+
 ``write_large_export`` streams an export of N generated posts straight to a file, for memory tests.
 """
 
