@@ -204,7 +204,7 @@ class WXRReader:
         parser.parser.EndDoctypeDeclHandler = _refuse_doctype
         events = defused_iterparse(cleaned, events=("start", "end", "start-ns"), parser=parser)
         try:
-            yield from _Walker(self.name, parser, cleaned).walk(events)
+            yield from _Walker(self.name, cleaned).walk(events)
         except EntitiesForbidden as refused:
             if refused.sysid or refused.pubid:
                 raise WXRError(
@@ -304,9 +304,8 @@ class _Walker:
 
     HEADER_TAGS = {"title", "link", "description", "language", "generator"}
 
-    def __init__(self, name: str, parser: DefusedXMLParser, stream: _ControlCharacterFilter):
+    def __init__(self, name: str, stream: _ControlCharacterFilter):
         self.name = name
-        self.parser = parser
         self.stream = stream
         self.wp_versions: set[str] = set()
         self.header: dict[str, str] = {}
