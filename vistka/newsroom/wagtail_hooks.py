@@ -41,6 +41,14 @@ REPLACED_PANELS = {"workflow_objects_to_moderate"}
 NOT_FOR_NEWSROOM_STAFF = {"recent_edits", "locked_pages", "user_objects_in_workflow_moderation"}
 
 
+@hooks.register("insert_global_admin_css")
+def dashboard_css():
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    return format_html('<link rel="stylesheet" href="{}">', static("newsroom/dashboard.css"))
+
+
 @hooks.register("construct_homepage_panels")
 def add_newsroom_panels(request, panels):
     staff_only = is_newsroom_staff_only(request.user)

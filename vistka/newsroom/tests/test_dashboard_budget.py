@@ -15,6 +15,7 @@ from vistka.stories.models import ArticlePage
 
 PASSWORD = "correct-horse-battery"  # noqa: S105
 SCREEN = {"width": 1366, "height": 768}
+PHONE = {"width": 390, "height": 844}
 REVIEW_BUDGET = 2
 APPROVE_BUDGET = 2
 
@@ -38,8 +39,8 @@ class Clicks:
         self.count += 1
 
 
-def sign_in(browser, live_server, username):
-    page = browser.new_page(viewport=SCREEN)
+def sign_in(browser, live_server, username, viewport=SCREEN):
+    page = browser.new_page(viewport=viewport)
     page.goto(f"{live_server.url}/admin/login/")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", PASSWORD)
@@ -53,6 +54,18 @@ def assert_panels_fit_one_screen(page, role):
     bottom = last["y"] + last["height"]
     print(f"{role} dashboard: its panels end at {bottom:.0f} px of {SCREEN['height']}")  # noqa: T201
     assert bottom <= SCREEN["height"]
+
+
+def assert_panels_fit_a_phone(page, role):
+    """Nothing of a panel runs off a 390 px screen: headings, titles, buttons."""
+    overflowing = page.evaluate(
+        """(width) => [...document.querySelectorAll('section.w-panel, section.w-panel h2, '
+            + 'section.w-panel td, section.w-panel .button')]
+            .filter((el) => el.getBoundingClientRect().right > width + 1)
+            .map((el) => el.tagName + ' ' + el.textContent.trim().slice(0, 40))""",
+        PHONE["width"],
+    )
+    assert not overflowing, f"{role} dashboard at {PHONE['width']} px: {overflowing}"
 
 
 def newsroom(django_user_model):
@@ -107,3 +120,12 @@ def test_editor_reaches_and_approves_the_first_story_awaiting_review_within_budg
         page.screenshot(path=str(artifacts / f"dashboard-{role}.png"))
         assert_panels_fit_one_screen(page, role)
         page.close()
+    for username, role in (
+        ("editor-uk", "editor"),
+        ("reporter-uk", "reporter"),
+        ("translator-en", "translator"),
+    ):
+        phone = sign_in(browser, live_server, username, viewport=PHONE)
+        phone.screenshot(path=str(artifacts / f"dashboard-{role}-phone.png"))
+        assert_panels_fit_a_phone(phone, role)
+        phone.close()
