@@ -80,8 +80,29 @@ class BodyConverter:
         text = shortcodes.expand(text, self.report)
         text = shortcodes.expand_bare_urls(text, embeds.provider_of)
         soup = BeautifulSoup(text, "html.parser")
-        # Outside any Gutenberg block the text is the classic editor's: wpautop's paragraphs.
-        return self.walk(list(soup.children), autop=True)
+        try:
+            # Outside any Gutenberg block the text is the classic editor's: wpautop's paragraphs.
+            return self.walk(list(soup.children), autop=True)
+        except RecursionError:
+            self.report("too-deep", "elements nested too deep to read; the text kept as paragraphs")
+            return self.text_only(BeautifulSoup(text, "html.parser"))
+
+    def text_only(self, soup):
+        """The visible text of a post as paragraphs (read without recursion)."""
+        removed = self.kinds["removed"]
+        strings = [
+            str(node)
+            for node in soup.descendants
+            if type(node) is NavigableString and not any(parent.name in removed for parent in node.parents)
+        ]
+        paragraphs = PARAGRAPH_BREAK.split("".join(strings))
+        writer = InlineWriter(self.report, breaks=True)
+        blocks = []
+        for paragraph in paragraphs:
+            html = writer.write([NavigableString(paragraph)])
+            if html:
+                blocks.append(("paragraph", f"<p>{html}</p>"))
+        return blocks
 
     # --- walking a list of sibling nodes ------------------------------------------------------
 
@@ -285,6 +306,9 @@ class BodyConverter:
         return lines
 
     def table(self, tag, caption=""):
+        return self.table_block(tag, caption) + self.images_within(tag)
+
+    def table_block(self, tag, caption):
         rows = []
         header_row = False
         for position, row in enumerate(tag.find_all("tr")):
@@ -394,7 +418,15 @@ class BodyConverter:
         return image
 
     def image(self, img, caption="", credit=""):
-        url = (img.get("src") or img.get("data-src") or img.get("data-lazy-src") or "").strip()
+        url = (
+            img.get("data-orig-file")
+            or img.get("src")
+            or img.get("data-src")
+            or img.get("data-lazy-src")
+            or ""
+        ).strip()
+        if url.lower().startswith(("data:", "javascript:", "blob:")):
+            url = ""  # nothing an importer could find in the uploads folder
         found = self.find_image(self.attachment_id(img), url)
         if found is None:
             return []

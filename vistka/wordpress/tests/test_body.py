@@ -1,5 +1,6 @@
 """A WordPress post's HTML → Vistka body blocks (vistka.wordpress.body)."""
 
+import time
 from pathlib import Path
 
 import pytest
@@ -312,6 +313,39 @@ def test_unknown_shortcodes_are_kept_as_text_and_reported_escaped_ones_are_text(
     assert wp.reported == [("unknown-shortcode", '[related_posts count="3"]')]
 
 
+def test_shortcodes_inside_an_unknown_shortcode_are_still_read(wp, images):
+    blocks = wp.convert('[tabs title="Photos"][gallery ids="101,102"][/tabs]')
+    assert kinds_of(blocks) == ["paragraph", "gallery", "paragraph"]
+    assert blocks[0] == ("paragraph", '<p>[tabs title="Photos"]</p>')
+    assert blocks[2] == ("paragraph", "<p>[/tabs]</p>")
+    assert wp.kinds() == ["unknown-shortcode"]
+
+
+def test_stray_brackets_are_read_in_one_pass():
+    wp = text_import()
+    started = time.monotonic()
+    [(kind, value)] = wp.convert("[a " * 20000 + "[b]" * 5000)
+    assert time.monotonic() - started < 10  # was minutes: every "[" looked for its closing tag
+    assert kind == "paragraph" and value.count("[a ") == 20000
+    assert len(wp.reported) == 5000
+
+
+def test_published_widgets_of_x_and_telegram_become_embeds():
+    wp = text_import()
+    blocks = wp.convert(
+        '<blockquote class="twitter-tweet"><p lang="uk">A post.</p>&mdash; Desk (@desk) '
+        '<a href="https://twitter.com/desk/status/1234567?ref_src=twsrc">May 5, 2024</a></blockquote>'
+        '<script async src="https://platform.twitter.com/widgets.js"></script>'
+        '<script async src="https://telegram.org/js/telegram-widget.js"'
+        ' data-telegram-post="desk_news/77"></script>'
+    )
+    assert blocks == [
+        ("embed", "https://twitter.com/desk/status/1234567?ref_src=twsrc"),
+        ("embed", "https://t.me/desk_news/77"),
+    ]
+    assert wp.kinds() == ["removed"]  # the X widget's script
+
+
 def test_media_shortcodes_become_links_and_are_reported():
     wp = text_import()
     blocks = wp.convert('[video mp4="https://old-site.example/clip.mp4"][/video]')
@@ -343,6 +377,22 @@ def test_missing_image_is_reported_its_block_dropped_and_the_text_around_it_kept
     )
     assert blocks == [("paragraph", "<p>Left of it</p>"), ("paragraph", "<p>right of it.</p>")]
     assert wp.reported == [("missing-image", f"attachment 404 {OLD_UPLOADS}gone.jpg")]
+
+
+def test_images_inside_tables_are_kept_after_the_table(wp, images):
+    blocks = wp.convert(
+        '<table><tr><td>Pier</td><td><img class="wp-image-103" src="p.jpg" alt="Pier"></td></tr></table>'
+    )
+    assert kinds_of(blocks) == ["table", "image"]
+    assert blocks[0][1]["data"] == [["Pier", ""]] and blocks[1][1]["image"] == images[103]
+
+
+def test_inline_data_images_are_not_looked_up_by_address(wp):
+    assert wp.convert('<p>x <img src="data:image/png;base64,AAAA" alt="dot"></p>') == [
+        ("paragraph", "<p>x</p>")
+    ]
+    assert wp.asked == []
+    assert wp.kinds() == ["missing-image"]
 
 
 def test_long_alt_and_caption_are_shortened_to_fit_and_reported(wp, images):
@@ -399,6 +449,20 @@ def test_control_characters_are_cleaned_zero_width_emoji_and_rtl_text_pass_throu
     [(kind, value)] = wp.convert(f"<p>Tab\tand\x0bvertical\x00nul\r\nnext {kept}</p>")
     # as the newsroom cleans text (vistka.core.sanitise): VT a space, NUL gone, CRLF a newline
     assert (kind, value) == ("paragraph", f"<p>Tab and verticalnul<br/>next {kept}</p>")
+
+
+def test_elements_nested_too_deep_are_kept_as_text_without_scripts():
+    wp = text_import()
+    html = "<div>" * 3000 + "Deep words<script>steal()</script>\n\nnext" + "</div>" * 3000
+    assert wp.convert(html) == [("paragraph", "<p>Deep words</p>"), ("paragraph", "<p>next</p>")]
+    assert wp.kinds() == ["too-deep"]
+
+
+def test_preformatted_text_keeps_its_lines():
+    wp = text_import()
+    assert wp.convert("<pre>line one\n  line two &lt;b&gt;</pre>") == [
+        ("paragraph", "<p>line one<br/>line two &lt;b&gt;</p>")
+    ]
 
 
 def test_empty_or_whitespace_content_gives_no_blocks():
