@@ -26,6 +26,7 @@ carried over as it was. The kinds:
 import json
 import re
 from functools import cache
+from html import unescape
 from pathlib import Path
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
@@ -36,6 +37,7 @@ from vistka.wordpress import embeds, gutenberg, shortcodes
 from vistka.wordpress.richtext import BREAK, InlineWriter, plain_text, safe_href
 
 HEADING_MAX, ALT_MAX, CAPTION_MAX, CREDIT_MAX, ATTRIBUTION_MAX = 200, 250, 300, 120, 200
+TAG = re.compile(r"<[^>]*>")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\f]*\n")
 ATTACHMENT_CLASS = re.compile(r"^wp-image-(\d+)$")
 CREDIT_IN_CAPTION = re.compile(
@@ -44,6 +46,11 @@ CREDIT_IN_CAPTION = re.compile(
 )
 QUOTE_EMBEDS = {"twitter-tweet", "instagram-media", "tiktok-embed", "telegram-post"}
 CREDIT_CLASSES = {"credit", "wp-caption-credit", "photo-credit", "image-credit"}
+
+
+def visible_text(rich_text):
+    """The text of rich text this module wrote (escaped text and bare tags: no parser needed)."""
+    return unescape(TAG.sub("", rich_text)).strip()
 
 
 @cache
@@ -177,7 +184,7 @@ class BodyConverter:
 
     def paragraph(self, nodes, autop):
         html = InlineWriter(self.report, breaks=autop).write(nodes)
-        text = BeautifulSoup(f"<p>{html}</p>", "html.parser").get_text().strip()
+        text = visible_text(html)
         if not text:
             return []
         if "<a " not in html and BREAK not in html and embeds.page_url(text):

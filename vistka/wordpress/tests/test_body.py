@@ -1,13 +1,16 @@
 """A WordPress post's HTML → Vistka body blocks (vistka.wordpress.body)."""
 
+import re
 import time
 from pathlib import Path
 
 import pytest
+from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 
 from vistka.api.tests.builders import jpeg_image
+from vistka.stories.blocks import INLINE_FEATURES
 from vistka.stories.factories import ArticlePageFactory
 from vistka.stories.models import ArticlePage
 from vistka.wordpress.body import convert
@@ -103,6 +106,20 @@ def test_inline_formatting_and_links_survive_as_the_newsroom_editor_allows():
         )
     ]
     assert wp.reported == []
+
+
+def test_paragraphs_come_back_unchanged_from_the_newsroom_editor():
+    """What the importer writes is what Draftail (the editor, with the body's features) keeps."""
+    wp = text_import()
+    editor = ContentstateConverter(features=INLINE_FEATURES)
+    html = (DATA / "classic_post.html").read_text() + (DATA / "gutenberg_post.html").read_text()
+    html += "<p>H<sub>2</sub>O, m<sup>2</sup>, <strike>gone</strike>"
+    html += ", <a href='mailto:a@news.example'>mail</a></p>"
+    paragraphs = [value for kind, value in wp.convert(html) if kind == "paragraph"]
+    assert len(paragraphs) > 10
+    for paragraph in paragraphs:
+        edited = editor.to_database_format(editor.from_database_format(paragraph))
+        assert re.sub(r' data-block-key="[^"]*"', "", edited) == paragraph
 
 
 def test_headings_quotes_lists_and_tables():
