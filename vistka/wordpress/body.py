@@ -20,7 +20,9 @@ carried over as it was. The kinds:
 - unknown-embed: an embed or iframe from a provider not known (kept as a link to it);
 - unsupported-media: [video], [audio], <video>, <audio> (kept as a link to the file);
 - gallery-without-ids: a [gallery] listing no images (WordPress shows the post's attachments);
-- shortened: a heading, alt text, caption or credit longer than the field takes.
+- shortened: a heading, alt text, caption or credit longer than the field takes;
+- unreadable-attributes: a Gutenberg block whose JSON attributes do not parse (its HTML still read);
+- too-deep: elements nested beyond what is read (the post's text kept as plain paragraphs).
 """
 
 import json
@@ -64,11 +66,7 @@ def convert(html, *, resolve_image, report):
     return BodyConverter(resolve_image, report).convert(html)
 
 
-def _heading_names():
-    return {f"h{level}" for level in range(1, 7)}
-
-
-HEADINGS = _heading_names()
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
 class BodyConverter:
@@ -92,7 +90,7 @@ class BodyConverter:
             return self.walk(list(soup.children), autop=True)
         except RecursionError:
             self.report("too-deep", "elements nested too deep to read; the text kept as paragraphs")
-            return self.text_only(BeautifulSoup(text, "html.parser"))
+            return self.text_only(soup)  # (what was read of it already is left out of it)
 
     def text_only(self, soup):
         """The visible text of a post as paragraphs (read without recursion)."""
@@ -194,10 +192,13 @@ class BodyConverter:
     # --- Gutenberg blocks ---------------------------------------------------------------------
 
     def block(self, name, attrs, inner):
+        if "_unreadable" in attrs:
+            self.report("unreadable-attributes", f"wp:{name.removeprefix('core/')} {attrs['_unreadable']}")
         if name in self.kinds["blocks_without_content"]:
             return []
         if name == "core/embed":
-            url = attrs.get("url") or plain_text(BeautifulSoup("".join(map(str, inner)), "html.parser"))
+            url = attrs.get("url") if isinstance(attrs.get("url"), str) else ""
+            url = url or plain_text(BeautifulSoup("".join(map(str, inner)), "html.parser"))
             return self.embed(url.strip().split()[0] if url.strip() else "")
         if name == "core/image":
             self.attachment_hints.append(attrs.get("id"))
@@ -207,8 +208,10 @@ class BodyConverter:
                 self.attachment_hints.pop()
         if name == "core/gallery":
             blocks = self.walk(inner, autop=False)
-            if not any(kind in ("image", "gallery") for kind, _ in blocks) and attrs.get("ids"):
-                blocks += self.gallery([self.image_by_id(number) for number in attrs["ids"]])
+            ids = attrs.get("ids") or []
+            ids = ids if isinstance(ids, list) else str(ids).split(",")
+            if not any(kind in ("image", "gallery") for kind, _ in blocks) and ids:
+                blocks += self.gallery([self.image_by_id(number) for number in ids])
             return self.grouped(blocks)
         if name not in self.kinds["blocks_walked"]:
             self.report("unknown-block", f"wp:{name.removeprefix('core/')}")

@@ -43,7 +43,10 @@ def safe_href(href):
         return None
     # Browsers ignore tabs, newlines and controls inside a scheme ("java\tscript:"): so do we.
     squeezed = re.sub(r"[\x00-\x20]", "", href)
-    scheme = urlsplit(squeezed).scheme.lower() if ":" in squeezed.split("/")[0] else ""
+    try:
+        scheme = urlsplit(squeezed).scheme.lower() if ":" in squeezed.split("/")[0] else ""
+    except ValueError:  # e.g. "http://[" (a broken IPv6 host)
+        return None
     if scheme and scheme not in SAFE_SCHEMES:
         return None
     return href

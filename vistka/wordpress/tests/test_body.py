@@ -215,6 +215,20 @@ def test_gutenberg_legacy_gallery_by_ids_and_unreadable_attributes(wp, images):
         },
     )
     assert blocks[1] == ("paragraph", "<p>Still here</p>")
+    assert wp.reported == [("unreadable-attributes", "wp:paragraph {bad json}")]
+
+
+def test_gutenberg_attributes_of_the_wrong_type_do_not_break_the_post(wp, images):
+    blocks = wp.convert(
+        '<!-- wp:embed {"url":5} /--><!-- wp:gallery {"ids":"102,103"} /-->'
+        '<!-- wp:image {"id":{"nested":1}} -->'
+        '<figure><img src="https://a.example/x.jpg"></figure><!-- /wp:image -->'
+        '<p>After <a href="http://[broken">a broken address</a></p>'
+    )
+    assert kinds_of(blocks) == ["gallery", "paragraph"]
+    assert [item["image"] for item in blocks[0][1]["images"]] == [images[102], images[103]]
+    assert blocks[1] == ("paragraph", "<p>After a broken address</p>")
+    assert wp.kinds() == ["missing-image", "unsafe-link"]
 
 
 def test_gutenberg_embed_of_an_unknown_provider_is_a_link_and_reported():
