@@ -16,7 +16,7 @@ from vistka.api.tests.builders import jpeg_image
 from vistka.stories.blocks import INLINE_FEATURES
 from vistka.stories.factories import ArticlePageFactory
 from vistka.stories.models import ArticlePage
-from vistka.wordpress.body import convert
+from vistka.wordpress.body import convert, stream_data
 from vistka.wordpress.richtext import safe_href
 
 DATA = Path(__file__).with_name("data")
@@ -637,3 +637,35 @@ def test_a_post_mixing_everything_is_a_valid_body_and_renders_on_a_story_page(cl
     assert {"unknown-shortcode", "removed", "unsafe-link", "unknown-embed", "unknown-block"} <= set(
         wp.kinds()
     )
+
+
+@pytest.mark.django_db
+def test_stream_data_is_what_the_body_field_stores(images):
+    wp = Import(by_id=images)
+    blocks = wp.convert('<p>Text</p>[gallery ids="101,102"]<h2>Head</h2>')
+    data = stream_data(blocks)
+    assert [(item["type"], item["value"]) for item in data] == [
+        ("paragraph", "<p>Text</p>"),
+        (
+            "gallery",
+            {
+                "images": [
+                    {
+                        "type": "item",
+                        "value": {"image": images[101].pk, "alt": "", "caption": "", "credit": ""},
+                        "id": data[1]["value"]["images"][0]["id"],
+                    },
+                    {
+                        "type": "item",
+                        "value": {"image": images[102].pk, "alt": "", "caption": "", "credit": ""},
+                        "id": data[1]["value"]["images"][1]["id"],
+                    },
+                ]
+            },
+        ),
+        ("heading", "Head"),
+    ]
+    assert all(item["id"] for item in data)
+    story = ArticlePageFactory(body=data)
+    story.refresh_from_db()
+    assert story.body[1].value["images"][1]["image"] == images[102]
