@@ -101,7 +101,7 @@ class BodyConverter:
             return self.walk(list(soup.children), autop=True)
         except RecursionError:
             self.report("too-deep", "elements nested too deep to read; the text kept as paragraphs")
-            return self.text_only(soup)  # (what was read of it already is left out of it)
+            return self.text_only(soup)  # less any quote attribution already taken out of it
 
     def text_only(self, soup):
         """The visible text of a post as paragraphs (read without recursion)."""

@@ -14,10 +14,6 @@ DELIMITER = re.compile(
 )
 
 
-def has_blocks(text):
-    return "<!-- wp:" in text
-
-
 def full_name(name):
     """`paragraph` is `core/paragraph`; the pre-5.6 `core-embed/youtube` is an embed."""
     if name.startswith("core-embed/"):
