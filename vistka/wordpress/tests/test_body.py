@@ -271,6 +271,13 @@ def test_caption_shortcode_makes_an_image_with_caption_and_credit(wp, images):
     ]
 
 
+def test_credit_written_in_ukrainian_at_the_end_of_a_caption_is_the_credit(wp, images):
+    [(_, value)] = wp.convert(
+        '[caption id="attachment_103"]<img src="z.jpg"> Міст увечері. Фото: Олена Гай[/caption]'
+    )
+    assert (value["caption"], value["credit"]) == ("Міст увечері.", "Олена Гай")
+
+
 def test_old_caption_attribute_is_read_too(wp, images):
     blocks = wp.convert(
         '[caption id="attachment_102" caption="From the attribute"]'
