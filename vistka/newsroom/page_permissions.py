@@ -21,6 +21,8 @@ page's edition (editors, translators, Admins); tested in tests/test_page_matrix.
 from django.db.models import F, Q
 from wagtail.models import Page, PagePermissionTester
 
+from vistka.core.ids import posted_id
+
 
 class NewsroomPagePermissionTester(PagePermissionTester):
     """Wagtail's tester with the newsroom's delete rule; every view, bulk action and button that
@@ -132,7 +134,8 @@ def translation_target(user, source, locale):
 
 def _story_ids_in_post(post):
     """Story ids a submitted body chooses: the StreamField posts them as ...-story fields."""
-    return {int(value) for key, value in post.items() if key.endswith("-story") and value.isdigit()}
+    ids = (posted_id(value) for key, value in post.items() if key.endswith("-story"))
+    return {pk for pk in ids if pk is not None}
 
 
 def _story_ids_in(value):

@@ -5,6 +5,7 @@ refused here. Records the story already had stay, so older stories remain editab
 import json
 import re
 
+from vistka.core.ids import posted_id
 from vistka.people.models import Author
 from vistka.taxonomy.models import Section, Source, Tag
 
@@ -21,8 +22,8 @@ def posted_record_ids(post):
     chosen = {model: set() for model, _ in POSTED_FIELDS}
     for key, value in post.items():
         for model, pattern in POSTED_FIELDS:
-            if pattern.match(key) and str(value).isdigit():
-                chosen[model].add(int(value))
+            if pattern.match(key) and posted_id(value) is not None:
+                chosen[model].add(posted_id(value))
     return chosen
 
 
