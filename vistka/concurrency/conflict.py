@@ -5,11 +5,13 @@ The dialog posts the edit form as it stands (nothing is saved here): the form is
 way a draft save is, applied to the latest version in memory, and compared with that version by
 Wagtail's own field comparisons (vistka.concurrency.merge), as the merge screen compares them."""
 
+from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_POST
+from wagtail import hooks
 from wagtail.models import Page
 
 from vistka.concurrency.merge import field_choices
@@ -25,6 +27,19 @@ def editable_page(request, pk):
     ):
         return None
     return page
+
+
+def edit_view_refuses(request, page):
+    """Whether the edit view's own checks refuse this POST (another edition's records, a story the
+    user may not see chosen in the body): the dialog must not show what the save may not choose."""
+    try:
+        for check in hooks.get_hooks("before_edit_page"):
+            result = check(request, page)
+            if hasattr(result, "status_code"):
+                return True
+    except PermissionDenied:
+        return True
+    return False
 
 
 def loaded_revision(request, page):
@@ -65,7 +80,7 @@ def newer_authors(page, base):
 @require_POST
 def conflict_diff(request, pk):
     page = editable_page(request, pk)
-    if page is None:
+    if page is None or edit_view_refuses(request, page):
         return JsonResponse({"conflict": False}, status=403)
     base = loaded_revision(request, page)
     latest_revision = page.get_latest_revision()

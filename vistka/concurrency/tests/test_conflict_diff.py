@@ -101,3 +101,28 @@ def test_each_side_of_the_dialog_holds_its_own_version(story, reporter_uk, colle
     yours = headline.select_one('[data-side="mine"] .conflict-field__value').get_text(" ")
     assert "Their" in saved and "Their" not in yours
     assert "My own" in yours and "My own" not in saved
+
+
+# --- the dialog refuses what the edit view refuses (found by a security review) ----------------
+
+
+@pytest.mark.django_db
+def test_the_dialog_does_not_show_a_draft_of_another_edition_chosen_in_the_body():
+    from vistka.newsroom import roles
+    from vistka.newsroom.tests.helpers import client_for, edit_form_data, make_staff
+    from vistka.newsroom.tests.page_fixtures import story
+    from vistka.newsroom.tests.test_page_security import with_read_also
+    from vistka.stories.models import ArticlePage
+
+    reporter = make_staff("reporter-uk", (roles.REPORTERS, "uk"))
+    client = client_for(reporter)
+    secret = story("colleague", "en")
+    mine = story("own", "uk", actor=reporter)
+    first = mine.latest_revision
+    mine.save_revision(user=reporter)  # a newer version: the dialog has a conflict to show
+    mine = ArticlePage.objects.get(pk=mine.pk)
+    data = with_read_also(edit_form_data(client, mine), secret.pk)
+    data["loaded_revision_id"] = str(first.pk)
+    response = client.post(f"/admin/concurrency/pages/{mine.pk}/conflict/", data)
+    assert response.status_code == 403
+    assert secret.draft_title not in response.content.decode()
