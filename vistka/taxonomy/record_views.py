@@ -121,7 +121,11 @@ class RecordCreateView(EditionLocaleMixin, snippets.CreateView):
 
 
 class RecordCopyView(EditionLocaleMixin, snippets.CopyView):
-    pass
+    """Its form posts to the add view. Wagtail 8 gives a POST to the copy address the original
+    record as the form's instance, so it would overwrite the original without the edit view's
+    permission and version checks (found by a security review): only GET is answered."""
+
+    http_method_names = ["get", "head", "options"]
 
 
 class EditionChooserMixin:

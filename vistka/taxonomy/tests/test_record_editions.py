@@ -98,3 +98,28 @@ def test_records_are_sealed_per_edition(role, where, action, kind):
     client = client_for(staff(role))
     edition = "uk" if where == "own" else "ru"
     assert act(client, action, kind, edition) is expected(role, where, action, kind)
+
+
+# --- a POST to a record's copy address never touches the original (found by a security review) --
+
+
+@pytest.mark.django_db
+def test_posting_to_a_records_copy_address_leaves_the_original_untouched():
+    from vistka.newsroom.tests.helpers import client_for, make_staff
+    from vistka.people.models import Author
+    from vistka.stories.factories import AuthorFactory, SectionFactory
+    from vistka.taxonomy.models import Section
+
+    # view only on the uk records, add and change on the en ones
+    client = client_for(make_staff("two-hats", (roles.REPORTERS, "uk"), (roles.TRANSLATORS, "en")))
+    section = SectionFactory(edition="uk", name="Політика", slug="politics")
+    author = AuthorFactory(edition="uk", name="Олена Коваленко", slug="olena")
+    copied = client.post(
+        f"/admin/snippets/taxonomy/section/copy/{section.pk}/",
+        {"name": "Hijacked section", "slug": "politics", "sort_order": "1", "description": "x"},
+    )
+    client.post(f"/admin/snippets/people/author/copy/{author.pk}/", {"name": "Fake byline", "slug": "olena"})
+    assert copied.status_code == 405
+    assert Section.objects.get(pk=section.pk).name == "Політика"
+    assert Author.objects.get(pk=author.pk).name == "Олена Коваленко"
+    assert client.get(f"/admin/snippets/taxonomy/section/copy/{section.pk}/").status_code in (200, 302)
