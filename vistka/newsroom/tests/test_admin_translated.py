@@ -23,6 +23,7 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.rich_text import RichText
 
+from vistka.editions.languages import EDITIONS
 from vistka.newsroom import roles
 from vistka.newsroom.setup import REVIEW_NAMES
 from vistka.newsroom.tests.admin_text import VISIBLE_TEXT_JS, untranslated_phrases
@@ -113,6 +114,7 @@ def newsroom(django_user_model):
         PUBLISHED_BODY,
         IN_REVIEW_BODY,
         TRANSLATION_BODY,
+        *(edition.archive_title for edition in EDITIONS),  # each edition's story folder, in its language
         "Root",  # the page tree's root, shown by the page chooser
         *SEARCHED.values(),  # echoed by "nothing matches …"
         *(user.username for user in staff.values()),
@@ -215,6 +217,9 @@ def crawl(reader, newsroom, role):
     reader.visit("story archive", f"/admin/pages/{archive.pk}/")
     reader.visit("search", f"/admin/pages/search/?q={newsroom['search'][role]}")
     reader.visit("account", "/admin/account/")
+    reader.visit("story listing", "/admin/stories/")
+    reader.visit("notifications", "/admin/notifications/")
+    reader.visit("notification choices", "/admin/notifications/preferences/")
     reader.visit("images", "/admin/images/")
     reader.visit("image upload", "/admin/images/multiple/add/")
     image = Image.objects.get(title=IMAGE_TITLE)
