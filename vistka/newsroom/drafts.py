@@ -143,7 +143,7 @@ def only_autosaved(page):
 
 def is_abandoned(page):
     """Never published, in no review, no approved schedule, no lock, no translation, only ever
-    autosaved (a story someone saved, submitted or published is never deleted, however thin), and
+    autosaved by its owner (a story someone saved, submitted or published is never deleted, however thin), and
     no real content in its latest version (the caller has checked its age)."""
     if page.live or page.first_published_at or page.scheduled_revision is not None:
         return False
@@ -152,6 +152,10 @@ def is_abandoned(page):
     if page.locked or ArticlePage.objects.filter(translation_key=page.translation_key).count() > 1:
         return False
     if not only_autosaved(page):
+        return False
+    # Only the owner's own autosaves: a colleague who may edit but not delete the story could
+    # otherwise empty it with one autosave and let the clean-up delete it for them.
+    if page.revisions.exclude(user_id=page.owner_id).exists():
         return False
     latest = page.get_latest_revision_as_object()
     if getattr(latest, "lead_image_id", None):

@@ -10,9 +10,10 @@ from django.test import override_settings
 from django.utils import timezone
 from wagtail.models import Locale, PageLogEntry, WorkflowState
 
-from vistka.newsroom.drafts import has_real_content, only_autosaved, purge_abandoned
+from vistka.newsroom import roles
+from vistka.newsroom.drafts import abandoned_drafts, has_real_content, only_autosaved, purge_abandoned
 from vistka.newsroom.models import AutosavedRevision
-from vistka.newsroom.tests.helpers import add_url, story_form_data
+from vistka.newsroom.tests.helpers import add_url, client_for, edit_form_data, make_staff, story_form_data
 from vistka.stories.factories import ArticlePageFactory
 from vistka.stories.models import ArticlePage, StoryNumber
 
@@ -233,3 +234,23 @@ def test_an_old_empty_autosaved_draft_with_a_picture_or_a_translation_is_kept(dr
     assert purge_abandoned() == 1  # the fixture's own empty_old, nothing else
     for story in (pictured, original, translated):
         assert ArticlePage.objects.filter(pk=story.pk).exists()
+
+
+@pytest.mark.django_db
+def test_a_colleagues_autosave_never_gets_the_owners_draft_deleted():
+    """A colleague may edit a reporter's draft but not delete it: emptying it with one autosave
+    must not hand it to the clean-up (found by a security review)."""
+    olena = make_staff("olena", (roles.REPORTERS, "uk"))
+    taras = make_staff("taras", (roles.REPORTERS, "uk"))
+    json = {"HTTP_ACCEPT": "application/json"}
+    data = story_form_data(
+        title="Повінь у Херсоні", lead="Вода за ніч піднялася на два метри у старому місті."
+    )
+    client_for(olena).post(add_url("uk"), data, **json)  # her autosave creates and keeps the story
+    page = ArticlePage.objects.get(title="Повінь у Херсоні")
+    colleague = client_for(taras)
+    colleague.post(f"/admin/pages/{page.pk}/edit/", edit_form_data(colleague, page, lead="", body=[]), **json)
+    later = timezone.now() + timedelta(hours=49)
+    assert page.pk not in [p.pk for p in abandoned_drafts(now=later)]
+    purge_abandoned(now=later)
+    assert ArticlePage.objects.filter(pk=page.pk).exists()
