@@ -8,7 +8,10 @@ documents, embeds, users): CharField, TextField, JSONField and StreamField value
 included. Outputs clean again with the same functions (a second line of defence: queryset updates
 and bulk inserts send no signal).
 
-What is removed: C0 controls other than tab and newline, lone surrogates, U+FFFE and U+FFFF.
+What is removed: C0 controls other than tab and newline, C1 controls (U+0080–U+009F: a terminal
+escape in a log line), the bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+U+2066–U+2069: a tag name that reads backwards), lone surrogates, U+FFFE and U+FFFF. Text in a
+right-to-left script and the direction marks (U+200E, U+200F) stay.
 A carriage return (alone or before a newline) becomes a newline; a vertical tab or form feed
 becomes a space, so the words it separated stay apart (the same in a field and in a revision's
 JSON, so a draft and the page published from it are alike).
@@ -23,14 +26,19 @@ from django.db import models
 from django.db.models.signals import pre_save
 
 # Everything XML 1.0 forbids (#x9, #xA, #xD and the rest of the BMP except FFFE/FFFF and the
-# surrogates are allowed), plus CR, VT and FF, which are rewritten rather than dropped.
-_UNWANTED = re.compile("[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_DROPPED = re.compile("[\x00-\x08\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# surrogates are allowed), plus CR, VT and FF, which are rewritten rather than dropped, and the
+# C1 controls and bidirectional overrides (see above).
+_UNWANTED = re.compile(
+    "[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\x80-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
+)
+_DROPPED = re.compile("[\x00-\x08\x0e-\x1f\x80-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
 _RETURNS = re.compile("\r\n?")
 _BREAKS = re.compile("[\x0b\x0c]")
 # JSON text holding one of them as an escape (a StreamField inside a revision's content is JSON
 # text: Wagtail writes it with json.dumps, which escapes control characters).
-_ESCAPED = re.compile(r"\\u(?:00[01][0-9a-fA-F]|[dD][89a-fA-F][0-9a-fA-F]{2}|[fF]{3}[eEfF])|\\[bfr]")
+_ESCAPED = re.compile(
+    r"\\u(?:00[0189][0-9a-fA-F]|202[a-eA-E]|206[6-9]|[dD][89a-fA-F][0-9a-fA-F]{2}|[fF]{3}[eEfF])|\\[bfr]"
+)
 
 # Wagtail's and Django's apps whose models hold text that readers or feeds get to see.
 THIRD_PARTY_APPS = {"wagtailcore", "wagtailimages", "wagtaildocs", "wagtailembeds", "taggit"}

@@ -54,6 +54,16 @@ def test_clean_text():
     assert clean_text(None) is None
 
 
+def test_c1_controls_and_direction_overrides_are_removed_right_to_left_text_stays():
+    """A tag named "Bad\u202eevil" read backwards; "\x9b[31m" is a terminal escape in a log line."""
+    assert clean_text("Bad\u202eevil\u2066x\u2069") == "Badevilx"
+    assert clean_text("C1\x9b[31mred\x85") == "C1[31mred"
+    hebrew = "שלום \u200fעולם"  # right-to-left letters and a direction mark are text
+    assert clean_text(hebrew) is hebrew
+    body = json.dumps([{"type": "heading", "value": "A\u202eB\x9bC", "id": "1"}])
+    assert json.loads(clean_json({"body": body})["body"])[0]["value"] == "ABC"
+
+
 def test_clean_json_keeps_clean_values_and_cleans_nested_ones():
     clean = {"data": [["a", "b"], ["c", 1, None, True]]}
     assert clean_json(clean) is clean
