@@ -28,6 +28,30 @@ def answers(port, until=None, timeout=0, seconds=0, count=0):
         statuses.append(status(port, "/_health/"))
 
 
+def listening(port):
+    """Inodes of the sockets listening on 127.0.0.1:`port` (each granian worker opens its own)."""
+    inodes = set()
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        if fields[3] == "0A" and int(fields[1].split(":")[1], 16) == port:
+            inodes.add(fields[9])
+    return inodes
+
+
+def serving(pids, port):
+    """The processes among `pids` that hold a socket listening on `port`: started and accepting."""
+    inodes = listening(port)
+    found = set()
+    for pid in pids:
+        try:
+            links = [os.readlink(fd) for fd in Path(f"/proc/{pid}/fd").iterdir()]
+        except OSError:  # gone meanwhile, or a descriptor closed while listed
+            continue
+        if any(link.startswith("socket:[") and link[8:-1] in inodes for link in links):
+            found.add(pid)
+    return found
+
+
 def workers(pid):
     """The granian main process's child processes (its workers)."""
     children = set()
@@ -55,7 +79,17 @@ def test_demo_server_respawns_a_killed_worker_and_keeps_answering(tmp_path):
             start_new_session=True,
         )
     try:
-        wait_for(lambda: status(port, "/_health/") == 200 and len(workers(server.pid)) == 2, 180, "bin/serve")
+        # Both workers listening, not only started: on a loaded machine the second one may still be
+        # loading the app when the first is killed, and nothing would answer meanwhile.
+        wait_for(
+            lambda: (
+                status(port, "/_health/") == 200
+                and len(workers(server.pid)) == 2
+                and serving(workers(server.pid), port) == workers(server.pid)
+            ),
+            180,
+            "bin/serve",
+        )
         before = workers(server.pid)
         victim = min(before)
         os.kill(victim, signal.SIGKILL)
