@@ -35,10 +35,28 @@ def type_rich_text(page, scope, text):
     page.keyboard.type(text)
 
 
-def choose_image(page, scope, *, upload=None, title=""):
-    scope.locator("button[data-chooser-action-choose]").first.click()
+def open_chooser(page, scope):
+    """Clicks the chooser button in `scope` and returns its modal. Wagtail shows the modal only once
+    the chooser's page has answered, and shows nothing at all when that answer fails; so the answer
+    is awaited (in a full PostgreSQL run on a loaded machine no modal appeared within 15 s once) and
+    a failed one is reported with its status and text rather than as a missing modal."""
+    button = scope.locator("button[data-chooser-action-choose]").first
+    expect(button).to_be_enabled(timeout=30_000)
+    with page.expect_response(_a_chooser_page, timeout=60_000) as answer:
+        button.click()
+    response = answer.value
+    assert response.ok, f"{response.url} answered {response.status}: {response.text()[:3000]}"
     modal = page.locator(".modal-dialog")
-    expect(modal).to_be_visible(timeout=15_000)
+    expect(modal).to_be_visible(timeout=30_000)
+    return modal
+
+
+def _a_chooser_page(response):
+    return response.request.method == "GET" and "/choose" in response.url
+
+
+def choose_image(page, scope, *, upload=None, title=""):
+    modal = open_chooser(page, scope)
     if upload:
         modal.get_by_role("tab", name="Upload").click()
         modal.locator("input[type=file]").set_input_files(upload)
@@ -51,9 +69,7 @@ def choose_image(page, scope, *, upload=None, title=""):
 
 
 def choose_page(page, scope, title):
-    scope.locator("button[data-chooser-action-choose]").first.click()
-    modal = page.locator(".modal-dialog")
-    expect(modal).to_be_visible(timeout=15_000)
+    modal = open_chooser(page, scope)
     modal.locator("input[name=q]").fill(title)
     modal.get_by_role("link", name=title).first.click()
     expect(modal).to_be_hidden(timeout=15_000)
