@@ -638,3 +638,6 @@ INSTALLED_APPS += ["vistka.corrections"]
 # never-published stories without that, in no review and unscheduled, are deleted after this many
 # hours untouched (the scheduler, hourly; manage.py purge_abandoned_drafts). 0: never deleted.
 ABANDONED_DRAFT_HOURS = float(os.environ.get("ABANDONED_DRAFT_HOURS", "48"))
+
+# WordPress import (vistka.wordpress): import bookkeeping for re-runs.
+INSTALLED_APPS += ["vistka.wordpress"]
