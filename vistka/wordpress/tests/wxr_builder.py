@@ -488,7 +488,11 @@ class _ItemXML:
     def render(self) -> str:
         ref, base = self.ref, self.builder.base_url
         slug = quote(ref.slug, safe="-_")
-        link = f"{base}/{slug}/" if self.status == "publish" and slug else f"{base}/?p={ref.id}"
+        # Polylang's default: the site's own language unprefixed, the others under /<code>/.
+        prefix = f"/{ref.language}" if ref.language and ref.language != self.builder.language else ""
+        if self.builder.multilingual != "polylang":
+            prefix = ""
+        link = f"{base}{prefix}/{slug}/" if self.status == "publish" and slug else f"{base}/?p={ref.id}"
         categories = "".join(
             f'\t\t<category domain="{term.taxonomy}" nicename={quoteattr(quote(term.slug, safe="-_"))}>'
             f"{cdata(term.name)}</category>\n"

@@ -1,0 +1,267 @@
+"""Imports WordPress exports (WXR) into the newsroom: ``run_import(paths, uploads=..., ...)``.
+
+Two passes over the files. The first (vistka.wordpress.survey) reads everything but the posts'
+bodies into small tables and proves every file is well-formed before anything is written. The
+second streams the posts one at a time, so memory is bounded by a post, not by the export.
+
+The whole run is one transaction: a failure anywhere leaves nothing behind, and ``dry_run``
+rolls back everything it did at the end (the report still says what would have happened).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+
+from django.db import transaction
+
+from vistka.stories.models import ArticlePage
+from vistka.wordpress import body as body_conversion
+from vistka.wordpress.images import ImageImporter
+from vistka.wordpress.ledger import Ledger
+from vistka.wordpress.mapping import Mapping
+from vistka.wordpress.posts import STATUSES, PageWriter, plan_story
+from vistka.wordpress.records import Editions, RecordMaker
+from vistka.wordpress.redirects import RedirectWriter
+from vistka.wordpress.report import ImportReport
+from vistka.wordpress.survey import survey
+from vistka.wordpress.wxr import Item, read_export
+
+VOLATILE_META = {"_edit_lock", "_edit_last", "_pingme", "_encloseme", "_wp_old_slug"}
+
+
+class ImportFailed(Exception):
+    pass
+
+
+class _DryRunRollback(Exception):
+    pass
+
+
+def run_import(paths, *, uploads=None, mapping: Mapping | None = None, dry_run=False, progress=None):
+    """Import the exports at ``paths``; returns the ImportReport. Raises WXRError for a malformed
+    file (before anything is written) and ImportFailed when the export cannot be imported."""
+    mapping = mapping or Mapping()
+    found = survey(paths, post_types=mapping.post_types, progress=progress)
+    if found.site is None:
+        raise ImportFailed("the export has no channel header")
+    site = (mapping.base_url or found.site.base_site_url or found.site.link).rstrip("/")
+    if not site:
+        raise ImportFailed(
+            "the export names no site address (wp:base_site_url); give base_url in the mapping"
+        )
+    report = ImportReport()
+    try:
+        with transaction.atomic():
+            importer = PostImporter(found, mapping, site, uploads, report)
+            for path in paths:
+                for record in read_export(path):
+                    if isinstance(record, Item) and record.post_type in mapping.post_types:
+                        importer.post(record)
+                        if progress:
+                            progress()
+            if dry_run:
+                raise _DryRunRollback
+    except _DryRunRollback:
+        pass
+    return report
+
+
+def content_hash(item: Item, edition: str) -> str:
+    meta = {key: values for key, values in sorted(item.postmeta.items()) if key not in VOLATILE_META}
+    fields = (
+        edition, item.post_type, item.status, item.title, item.slug, item.content, item.excerpt,
+        item.creator, item.password, item.sticky, item.link, str(item.post_date_gmt),
+        str(item.post_date_local), str(item.modified_gmt), item.categories, sorted(meta.items()),
+    )  # fmt: skip
+    return hashlib.sha256(repr(fields).encode("utf-8")).hexdigest()
+
+
+class PostImporter:
+    def __init__(self, found, mapping, site, uploads, report):
+        self.survey = found
+        self.mapping = mapping
+        self.site = site
+        self.report = report
+        self.ledger = Ledger(site)
+        self.editions = Editions()
+        self.redirects = RedirectWriter(site, report)
+        self.records = RecordMaker(found, mapping, self.ledger, self.editions, self.redirects, report)
+        self.images = ImageImporter(uploads, found, self.ledger, report)
+        self.writer = PageWriter(self.editions)
+        self.groups = {}  # translation group -> (translation_key, story_number), this run
+
+    # -- one post ------------------------------------------------------------------------------
+
+    def post(self, item: Item):
+        where = f"{item.post_type} {item.post_id} «{item.title[:60]}»"
+        if item.status not in STATUSES:
+            self.report.add("skipped", f"posts (status '{item.status}')", where)
+            return
+        language = item.language or item.wpml_language
+        edition = self.edition(language)
+        if edition is None:
+            self.report.add(
+                "skipped", "posts (language not mapped to an edition)", f"{where}: language {language!r}"
+            )
+            return
+        kind = "page" if item.post_type == "page" else "post"
+        digest = content_hash(item, edition)
+        entry = self.ledger.entry(kind, item.post_id)
+        page = None
+        if entry is not None:
+            page = ArticlePage.objects.filter(pk=entry.object_id).first()
+            if page is None:
+                self.report.add("skipped", "posts (story deleted in Vistka, not made again)", where)
+                return
+            if page.latest_revision_id != entry.revision_id:
+                self.report.add(
+                    "skipped", "posts (edited in Vistka after the import, not overwritten)", where
+                )
+                self.old_addresses(item, page, language)
+                return
+            if entry.content_hash == digest:
+                self.report.add("unchanged", f"{kind}s")
+                self.old_addresses(item, page, language)
+                return
+        group = self.group(item)
+        plan = self.plan(item, edition, language, where)
+        if page is None:
+            self.link_translation(plan, group, where)
+            page = self.writer.create(plan)
+            self.report.add("created", f"{kind}s", f"{where} → {page.url or page.canonical_path()}")
+        else:
+            page = self.writer.update(page, plan)
+            self.report.add("updated", f"{kind}s", where)
+        if group and self.groups.get(group, (None, None))[1] is None:
+            self.groups[group] = (page.translation_key, page.story_number)
+        self.note_state(plan.state, where)
+        self.ledger.record(
+            kind,
+            item.post_id,
+            "",
+            page,
+            content_hash=digest,
+            revision_id=page.latest_revision_id,
+            group=group,
+        )
+        self.old_addresses(item, page, language)
+
+    def edition(self, language):
+        if not language:
+            return self.mapping.default_edition or self.mapping.edition_for(self.survey.site.language)
+        return self.mapping.edition_for(language) or self.mapping.edition_for(
+            self.survey.language_locales.get(language)
+        )
+
+    def group(self, item):
+        if item.translation_group:
+            return f"pll:{item.translation_group}"
+        if item.wpml_translation_group:
+            return f"wpml:{item.wpml_translation_group}"
+        return ""
+
+    def plan(self, item, edition, language, where):
+        def report_body(kind, detail):
+            self.report.add("reported", f"post bodies: {kind}", f"{where}: {str(detail)[:120]}")
+
+        blocks = body_conversion.convert(
+            item.content, resolve_image=self.images.resolver(f"in {where}"), report=report_body
+        )
+        thumbnail = item.meta("_thumbnail_id")
+        lead_image = None
+        if thumbnail and thumbnail.strip().isdigit():
+            lead_image = self.images.by_id(int(thumbnail), f"(featured image of {where})")
+        sections = self.records.terms(item, "category", edition, language)
+        return plan_story(
+            item,
+            edition,
+            body=blocks,
+            authors=self.records.authors(item, edition, language),
+            section=sections[0] if sections else None,
+            tags=self.records.terms(item, "post_tag", edition, language),
+            lead_image=lead_image,
+        )
+
+    def link_translation(self, plan, group, where):
+        """Translations share a story number and Wagtail's translation_key."""
+        if not group:
+            return
+        keys = self.groups.get(group)
+        if keys is None:
+            for entry in self.ledger.in_group(group):
+                other = (
+                    ArticlePage.objects.filter(pk=entry.object_id)
+                    .only("translation_key", "story_number")
+                    .first()
+                )
+                if other is not None:
+                    keys = (other.translation_key, other.story_number)
+                    break
+        if keys is None:
+            keys = (uuid.uuid4(), None)
+            self.groups[group] = keys
+            plan.translation_key = keys[0]
+            return
+        locale = self.editions.locale(plan.edition)
+        if ArticlePage.objects.filter(translation_key=keys[0], locale=locale).exists():
+            self.report.add(
+                "reported", "posts (a second post of one edition in a translation group: not linked)", where
+            )
+            return
+        plan.translation_key, plan.story_number = keys
+
+    def note_state(self, state, where):
+        if state == "private":
+            self.report.add(
+                "reported", "posts (private or password-protected: imported, not published)", where
+            )
+        elif state == "scheduled":
+            self.report.add("reported", "posts (scheduled)", where)
+        elif state == "draft":
+            self.report.add("reported", "posts (drafts)", where)
+
+    # -- old addresses -------------------------------------------------------------------------
+
+    def old_addresses(self, item, page, language):
+        point = self.redirects.point
+        if item.link:
+            point(item.link, page, what="post permalinks")
+        query = "page_id" if item.post_type == "page" else "p"
+        point(f"/?{query}={item.post_id}", page, what="?p= addresses")
+        structure = self.mapping.permalink_structure
+        if structure:
+            point(self.survey.prefix(language) + permalink(structure, item), page, what="post permalinks")
+        for attachment_id in self.survey.children.get(item.post_id, ()):
+            attachment = self.survey.attachments[attachment_id]
+            if attachment.link:
+                point(attachment.link, page, what="attachment pages")
+            point(f"/?attachment_id={attachment_id}", page, what="attachment pages")
+        home = self.editions.home(page.language_code)
+        point(f"{self.survey.prefix(language)}/feed/", home, "/rss/", what="feeds")
+
+
+def permalink(structure, item):
+    """A post's path under WordPress's permalink structure (Settings → Permalinks)."""
+    moment = item.post_date_local or item.post_date_gmt
+    values = {
+        "%post_id%": str(item.post_id),
+        "%postname%": item.slug,
+        "%category%": item.terms("category")[0].nicename if item.terms("category") else "uncategorized",
+        "%author%": item.creator,
+    }
+    if moment is not None:
+        values.update(
+            {
+                "%year%": f"{moment:%Y}",
+                "%monthnum%": f"{moment:%m}",
+                "%day%": f"{moment:%d}",
+                "%hour%": f"{moment:%H}",
+                "%minute%": f"{moment:%M}",
+                "%second%": f"{moment:%S}",
+            }
+        )
+    path = structure
+    for token, value in values.items():
+        path = path.replace(token, value)
+    return "/" + path.lstrip("/")
