@@ -102,9 +102,10 @@ MIDDLEWARE = [
     "vistka.accounts.sessions.StaffSessionMiddleware",
     "vistka.audit.context.AuditRequestMiddleware",
     "vistka.core.middleware.SiteMemoMiddleware",
+    # Old addresses answered before a page is routed or rendered (in place of Wagtail's, which waits for a 404).
+    "vistka.delivery.redirects.RedirectMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 

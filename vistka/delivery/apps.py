@@ -6,4 +6,4 @@ class DeliveryConfig(AppConfig):
     label = "delivery"
 
     def ready(self):
-        from vistka.delivery import signal_handlers, staff_marker  # noqa: F401  (staff_marker: a staff session's end)
+        from vistka.delivery import redirects, signal_handlers, staff_marker  # noqa: F401  (staff_marker: a staff session's end; redirects: their purges)
