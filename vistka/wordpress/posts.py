@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from vistka.stories.kinds import Kind
-from vistka.stories.models import ArticleAuthor, ArticlePage, ArticleTag, StoryArchivePage
+from vistka.stories.models import ArticleAuthor, ArticlePage, ArticleTag, StoryArchivePage, StoryNumber
 from vistka.wordpress.text import first_sentence, fit, plain_text_of
 
 STATUSES = {
@@ -166,4 +166,6 @@ class PageWriter:
         siblings = ArticlePage.objects.child_of(archive)
         if not siblings.filter(slug=base).exists():
             return base
-        return f"{base}-{page.story_number}" if page.story_number else ""
+        if not page.story_number:
+            page.story_number = StoryNumber.next()  # taken now to tell the two apart
+        return f"{base}-{page.story_number}"

@@ -54,7 +54,8 @@ def polylang_site():
         f'<p><img class="wp-image-{inline.id}" src="https://visti-yablunivka.example/wp-content/uploads/'
         '2024/03/porom-300x200.jpg" alt="Пором" /></p>\n'
         f'[caption id="attachment_{lost.id}"]<img class="wp-image-{lost.id}" '
-        'src="https://visti-yablunivka.example/wp-content/uploads/2024/03/zagubleno.jpg" /> Загублене[/caption]\n'
+        'src="https://visti-yablunivka.example/wp-content/uploads/2024/03/zagubleno.jpg" />'
+        " Загублене[/caption]\n"
         "<h2>Що далі</h2>\n<p>Пором ходитиме до кінця місяця.</p>"
     )
     uk = site.post(
@@ -94,6 +95,9 @@ def polylang_site():
         meta={"rank_math_title": "Bridge open", "rank_math_description": "Cars cross again."},
     )
     site.translations(uk, ru, en)
+    attached = site.attachment(
+        "2024/03/bereg.jpg", title="Берег", parent=uk
+    )  # an attachment page of the post
     twin = site.post(
         "Ще один міст",
         slug="mist-vidkryly",
@@ -130,6 +134,7 @@ def polylang_site():
         "photo": photo,
         "inline": inline,
         "lost": lost,
+        "attached": attached,
     }
 
 
