@@ -11,14 +11,17 @@ the target page and, for a story, the story's own fields joined in) and answers 
 - The site's own page routes: as Wagtail does, only when the page answers 404 (a page at its
   address wins, and rendering it costs no extra query).
 
-The answer is a 301 (302 for a temporary redirect) marked public for as long as a page
-(CACHE_TTL), so the fast path and Varnish keep it. It names the keys
-`rd-<digest of each path looked up>` (purged hard when a redirect from that path is saved or
-deleted, so a changed target is seen at once) and its target's (`st-<number>` for a story, purged
-hard when it is unpublished or deleted; `rd-to-<page id>` for any other page, purged when it is
-published or unpublished). A redirect whose target page is not live is ignored: the old address
-answers 404, as if it did not exist, never a 301 to a page that answers 404; that 404 names the
-same keys, so republishing the target brings the redirect back.
+A permanent redirect answers 301 marked public for as long as a page (CACHE_TTL), so the fast
+path and Varnish keep it (a temporary one, 302, is kept by neither). It names the keys:
+- `rd-<digest>` of each path looked up: purged hard when a redirect from that path is saved or
+  deleted (the admin, the importer), so a changed target is seen at once;
+- its target's: `st-<number>` for a story (purged hard when it is unpublished or deleted),
+  `rd-to-<page id>` for any other page (purged when it is published or unpublished);
+- `edition-<code>` of its path's edition: a bulk load under vistka.delivery.purge.suspended()
+  (which skips per-row purges) purges it at the end.
+A redirect whose target page is not live is ignored: the old address answers as if it had none
+(404; a WordPress address, the 302 to the root below), never a 301 to a page that answers 404.
+That 404 names the same keys, so republishing the target brings the redirect back.
 
 WordPress query parameters (`/?p=123`, `/ru/?cat=3`...) reach Django on an edition's root only
 (the edition root's route in query_params.json, shared with Varnish's VCL). An edition's root with
@@ -46,6 +49,7 @@ from wagtail.signals import page_published, page_unpublished
 from vistka.delivery import keys, query_params
 from vistka.delivery.middleware import cache_control
 from vistka.delivery.purge import is_suspended, purge
+from vistka.editions.languages import EDITIONS
 
 # Paths never looked up: the newsroom, files, the API, the app's own endpoints (/_health/...).
 SKIPPED_PREFIXES = (
@@ -91,6 +95,13 @@ def path_key(old_path):
 
 def page_key(page_id):
     return f"rd-to-{page_id}"
+
+
+def edition_key(path):
+    """`edition-<code>` of the edition whose prefix the path has (a bulk load's final purge)."""
+    default = next(edition.code for edition in EDITIONS if edition.prefix == "/")
+    code = next((e.code for e in EDITIONS if e.prefix != "/" and path.startswith(e.prefix)), default)
+    return f"edition-{code}"
 
 
 def _wordpress_only(query):
@@ -217,7 +228,7 @@ class RedirectMiddleware:
         if redirect is None:
             return None
         link, found = target(redirect, request)
-        keys.add(request, *found)
+        keys.add(request, edition_key(request.path), *found)
         if link is None:
             return None
         return _answer(redirect, link)

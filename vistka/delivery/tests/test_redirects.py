@@ -71,6 +71,7 @@ def test_every_old_address_answers_301_to_its_target_with_one_query_and_no_rende
         assert path_key(Redirect.normalise_path(old)) in xkeys, old
         if new == story.url:
             assert f"st-{story.story_number}" in xkeys, old
+        assert ("edition-ru" if old.startswith("/ru/") else "edition-uk") in xkeys, old
 
 
 def test_junk_beside_a_wordpress_parameter_and_either_order_find_the_same_redirect(client, story):

@@ -1,0 +1,122 @@
+"""Old addresses at the edge: the fast path (app alone) and a real Varnish keep the 301s, a changed
+or deleted redirect and an unpublished target are seen at once, and a flood of unknown
+`/?p=<random>` renders nothing and keeps nothing. (Django alone: test_redirects.py.)"""
+
+import secrets
+from contextlib import contextmanager
+
+import pytest
+from django.test.signals import template_rendered
+from wagtail.contrib.redirects.models import Redirect
+
+from vistka.delivery.tests.harness import fetch, settle_purges, wait_for
+from vistka.delivery.tests.newsroom import publish_story
+
+OLD = "/2019/05/12/bridge-reopens/"
+FLOOD = 40
+
+
+@contextmanager
+def counted_renders():
+    """Templates rendered meanwhile, in any thread (the app server's too)."""
+    rendered = []
+
+    def record(sender, template, **kwargs):
+        rendered.append(template.name)
+
+    template_rendered.connect(record)
+    try:
+        yield rendered
+    finally:
+        template_rendered.disconnect(record)
+
+
+def scene():
+    first = publish_story(title="Bridge reopens after repairs")
+    second = publish_story(title="Bridge closes again")
+    redirects = {
+        path: Redirect.objects.create(old_path=Redirect.normalise_path(path), redirect_page=first)
+        for path in (OLD, "/?p=123")
+    }
+    settle_purges()
+    return first, second, redirects
+
+
+def random_wordpress_addresses():
+    return [f"/?p={secrets.randbelow(10**9)}&utm_source={secrets.token_hex(3)}" for _ in range(FLOOD)]
+
+
+@pytest.fixture(autouse=True)
+def no_varnish_unless_asked(settings):
+    settings.VARNISH_PURGE_URLS = []
+
+
+def test_the_fast_path_keeps_301s_sees_changes_at_once_and_keeps_no_flood(app, fast_path_store):
+    first, second, redirects = scene()
+    for path in ("/", "/"):
+        fetch(app.url, path)
+    assert fetch(app.url, "/").x_cache == "HIT"
+
+    answers = [fetch(app.url, path) for path in (OLD, OLD, "/?p=123", "/?utm_source=x&p=123")]
+    assert [(a.status, a.x_cache) for a in answers] == [
+        (301, "MISS"),
+        (301, "HIT"),
+        (301, "MISS"),
+        (301, "HIT"),
+    ]
+    assert {a.header("Location") for a in answers} == {first.url}
+
+    # The flood: one indexed query each in Django, no render, nothing stored, the home page kept.
+    kept = len(fast_path_store.entries)
+    with counted_renders() as rendered:
+        flood = [fetch(app.url, path) for path in random_wordpress_addresses()]
+    assert {(a.status, a.header("Location")) for a in flood} == {(302, "/")}
+    assert rendered == []
+    assert len(fast_path_store.entries) == kept
+    assert fetch(app.url, "/").x_cache == "HIT"
+
+    # Edited in the newsroom: the next reader gets the new target.
+    redirects[OLD].redirect_page = second
+    redirects[OLD].save()
+    assert (fetch(app.url, OLD).header("Location")) == second.url
+
+    # The target unpublished: the old addresses answer as if they had no redirect, never a 301 to
+    # a page that is gone (a WordPress one: the uncached 302 to the root).
+    redirects[OLD].redirect_page = first
+    redirects[OLD].save()
+    assert fetch(app.url, OLD).header("Location") == first.url
+    first.unpublish()
+    assert fetch(app.url, OLD).status == 404
+    gone = fetch(app.url, "/?p=123")
+    assert (gone.status, gone.header("Location")) == (302, "/")
+
+    redirects[OLD].delete()
+    assert fetch(app.url, OLD).status == 404
+
+
+@pytest.mark.usefixtures("fast_path_store")
+def test_varnish_keeps_301s_purges_edits_at_once_and_stores_no_flood(varnish, app, settings):
+    first, second, redirects = scene()
+    settings.VARNISH_PURGE_URLS = [f"{varnish.url}/"]
+    fetch(varnish.url, "/")
+    assert fetch(varnish.url, "/").x_cache == "HIT"
+
+    answers = [fetch(varnish.url, path) for path in (OLD, OLD, "/?p=123", "/?fbclid=y&p=123")]
+    assert [(a.status, a.x_cache) for a in answers] == [
+        (301, "MISS"),
+        (301, "HIT"),
+        (301, "MISS"),
+        (301, "HIT"),
+    ]
+    assert {a.header("Location") for a in answers} == {first.url}
+
+    with counted_renders() as rendered:
+        flood = [fetch(varnish.url, path) for path in random_wordpress_addresses()]
+    assert {(a.status, a.header("Location")) for a in flood} == {(302, "/")}
+    assert rendered == []
+    assert fetch(varnish.url, "/").x_cache == "HIT"
+
+    redirects[OLD].redirect_page = second
+    redirects[OLD].save()
+    moved, _seconds = wait_for(lambda: fetch(varnish.url, OLD).header("Location") == second.url)
+    assert moved, "Varnish still answers the old target"
