@@ -28,6 +28,12 @@ class ImageImporter:
         self.model = get_image_model()
         self.form_class = get_image_form(self.model)
         self.collection = Collection.get_first_root_node()
+        self.stored = []  # files written to the media storage, removed if the run is rolled back
+
+    def remove_stored_files(self):
+        for image in self.stored:
+            image.file.storage.delete(image.file.name)
+        self.stored.clear()
 
     def by_id(self, attachment_id, where=""):
         """The Wagtail image of an attachment, or None (reported)."""
@@ -86,6 +92,7 @@ class ImageImporter:
             )
             return None
         image = form.save()
+        self.stored.append(image)
         self.ledger.record("attachment", attachment_id, "", image)
         self.report.add("created", "images", attachment.file)
         return image

@@ -51,6 +51,7 @@ def run_import(paths, *, uploads=None, mapping: Mapping | None = None, dry_run=F
             "the export names no site address (wp:base_site_url); give base_url in the mapping"
         )
     report = ImportReport()
+    importer = None
     try:
         with transaction.atomic():
             importer = PostImporter(found, mapping, site, uploads, report)
@@ -63,7 +64,11 @@ def run_import(paths, *, uploads=None, mapping: Mapping | None = None, dry_run=F
             if dry_run:
                 raise _DryRunRollback
     except _DryRunRollback:
-        pass
+        importer.images.remove_stored_files()
+    except BaseException:
+        if importer is not None:
+            importer.images.remove_stored_files()  # the rows are rolled back; so are the files
+        raise
     return report
 
 

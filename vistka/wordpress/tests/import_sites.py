@@ -154,3 +154,25 @@ def polylang_uploads(tmp_path: Path):
 
 def later(moment, hours=1):
     return moment + timedelta(hours=hours)
+
+
+def small_site():
+    """A one-language site of three posts, for the re-run tests."""
+    site = WXRBuilder(title="Вісті Яблунівки", language="uk")
+    site.author("olena", display_name="Олена Гай")
+    news = site.category("novyny", "Новини")
+    town = site.tag("misto", "місто")
+    photo = site.attachment("2024/03/mist.jpg", title="Старий міст", alt="Міст через річку")
+    posts = [
+        site.post(
+            f"Новина {n}",
+            slug=f"novyna-{n}",
+            content=f"<p>Подія номер {n} сталася вранці. Подробиці згодом.</p>",
+            categories=[news],
+            tags=[town],
+            thumbnail=photo if n == 1 else None,
+            date=PUBLISHED + timedelta(hours=n),
+        )
+        for n in (1, 2, 3)
+    ]
+    return site, posts

@@ -1,0 +1,153 @@
+"""Re-runs, dry runs and refused files: what the import writes, and what it never writes twice."""
+
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import CommandError, call_command
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.images import get_image_model
+from wagtail.models import Revision
+
+from vistka.people.models import Author
+from vistka.stories.models import ArticlePage
+from vistka.taxonomy.models import Section, Tag
+from vistka.wordpress.importer import run_import
+from vistka.wordpress.mapping import Mapping
+from vistka.wordpress.models import ImportedObject, ImportedRedirect
+from vistka.wordpress.tests.import_sites import small_site, write_upload
+
+COUNTED = (ArticlePage, Revision, Redirect, ImportedObject, ImportedRedirect, Author, Section, Tag)
+
+
+def media_files():
+    return set(Path(settings.MEDIA_ROOT).rglob("*"))
+
+
+def counts():
+    return {model.__name__: model.objects.count() for model in (*COUNTED, get_image_model())}
+
+
+@pytest.fixture
+def uploads(tmp_path):
+    folder = tmp_path / "uploads"
+    write_upload(folder, "2024/03/mist.jpg")
+    return folder
+
+
+def run(export, uploads, **options):
+    return run_import([export], uploads=uploads, mapping=Mapping(default_edition="uk"), **options)
+
+
+def story_of(ref):
+    return ArticlePage.objects.get(pk=ImportedObject.objects.get(kind="post", wp_id=str(ref.id)).object_id)
+
+
+@pytest.mark.django_db
+def test_second_run_of_the_same_export_changes_nothing(tmp_path, uploads):
+    site, posts = small_site()
+    export = site.write(tmp_path / "site.xml")
+    first = run(export, uploads)
+    assert first.count("created", "posts") == 3
+    assert first.count("created", "images") == 1
+    before = counts()
+    second = run(export, uploads)
+    assert second.count("created") == 0 and second.count("updated") == 0 and second.count("skipped") == 0
+    assert second.count("unchanged", "posts") == 3
+    assert counts() == before
+
+
+@pytest.mark.django_db
+def test_a_post_changed_upstream_is_updated_in_place(tmp_path, uploads):
+    site, posts = small_site()
+    run(site.write(tmp_path / "site.xml"), uploads)
+    story = story_of(posts[1])
+    before = counts()
+    posts[1].title = "Новина 2, оновлена"
+    posts[1].xml.content = "<p>Подію уточнили. Подробиці тут.</p>"
+    report = run(site.write(tmp_path / "newer.xml"), uploads)
+    assert (report.count("updated", "posts"), report.count("unchanged", "posts")) == (1, 2)
+    updated = story_of(posts[1])
+    assert updated.pk == story.pk and updated.story_number == story.story_number
+    assert updated.title == "Новина 2, оновлена" and updated.live and not updated.has_unpublished_changes
+    assert updated.lead == "Подію уточнили."
+    assert counts() == {**before, "Revision": before["Revision"] + 1}
+
+
+@pytest.mark.django_db
+def test_a_story_edited_in_vistka_is_not_overwritten(tmp_path, uploads):
+    site, posts = small_site()
+    run(site.write(tmp_path / "site.xml"), uploads)
+    story = story_of(posts[0]).get_latest_revision_as_object()
+    story.title = "Заголовок редакції"
+    story.save_revision().publish()
+    posts[0].title = "Новина 1 з WordPress"
+    report = run(site.write(tmp_path / "newer.xml"), uploads)
+    assert story_of(posts[0]).title == "Заголовок редакції"
+    assert report.count("skipped", "posts (edited in Vistka after the import, not overwritten)") == 1
+    assert "Новина 1 з WordPress" in "\n".join(report.lines())
+
+
+@pytest.mark.django_db
+def test_a_redirect_changed_by_hand_is_kept(tmp_path, uploads):
+    site, posts = small_site()
+    export = site.write(tmp_path / "site.xml")
+    run(export, uploads)
+    redirect = Redirect.objects.get(old_path="/novyna-1")
+    redirect.redirect_page = None
+    redirect.redirect_link = "https://elsewhere.example/"
+    redirect.save()
+    Redirect.objects.get(old_path="/novyna-2").delete()
+    report = run(export, uploads)
+    assert Redirect.objects.get(old_path="/novyna-1").redirect_link == "https://elsewhere.example/"
+    assert not Redirect.objects.filter(old_path="/novyna-2").exists()
+    assert report.count("skipped", "redirects (changed by hand, kept)") == 1
+    assert report.count("skipped", "redirects (deleted by hand, not made again)") == 1
+
+
+@pytest.mark.django_db
+def test_dry_run_writes_nothing(tmp_path, uploads):
+    site, posts = small_site()
+    export = site.write(tmp_path / "site.xml")
+    before, stored = counts(), media_files()
+    out = StringIO()
+    call_command("import_wordpress", str(export), "--uploads", str(uploads), "--edition", "uk", "--dry-run",
+                 "--no-progress", stdout=out)  # fmt: skip
+    assert counts() == before
+    assert "Dry run: nothing was written." in out.getvalue()
+    assert "posts: 3" in out.getvalue()  # what it would have done is reported
+    assert media_files() == stored  # the image file written meanwhile is removed too
+
+
+@pytest.mark.django_db
+def test_a_malformed_file_is_refused_with_its_line_and_nothing_is_written(tmp_path, uploads):
+    site, posts = small_site()
+    good = site.write(tmp_path / "site.xml")
+    broken = tmp_path / "broken.xml"
+    text = good.read_text(encoding="utf-8").splitlines(keepends=True)
+    text[20] = "<wp:post_id>oops</wp:postid>\n"
+    broken.write_text("".join(text), encoding="utf-8")
+    before = counts()
+    with pytest.raises(CommandError) as refused:
+        call_command("import_wordpress", str(good), str(broken), "--uploads", str(uploads), "--no-progress",
+                     stdout=StringIO())  # fmt: skip
+    message = str(refused.value)
+    assert "broken.xml" in message and "line 21" in message and "column" in message
+    assert "Nothing was imported" in message
+    assert counts() == before
+
+
+@pytest.mark.django_db
+def test_an_entity_declaration_is_refused_and_nothing_is_written(tmp_path, uploads):
+    site, posts = small_site()
+    text = site.to_xml().replace(
+        '<?xml version="1.0" encoding="UTF-8" ?>\n',
+        '<?xml version="1.0" encoding="UTF-8" ?>\n<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n',
+    )
+    hostile = tmp_path / "hostile.xml"
+    hostile.write_text(text.replace("Подія номер 1", "&xxe;"), encoding="utf-8")
+    before = counts()
+    with pytest.raises(CommandError, match="XXE"):
+        call_command("import_wordpress", str(hostile), "--no-progress", stdout=StringIO())
+    assert counts() == before
