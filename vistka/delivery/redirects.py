@@ -37,6 +37,7 @@ import re
 from functools import cache
 
 from django.core.exceptions import ObjectDoesNotExist
+from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
@@ -237,10 +238,30 @@ class RedirectMiddleware:
 # --- purges --------------------------------------------------------------------------------
 
 
+# More old paths than this changed in one transaction (an import) purge every edition instead of
+# naming each path: the transaction's purge event stays small (it is rewritten at each purge).
+PATHS_NAMED = 200
+
+
+def purge_paths(keys_of_paths):
+    """Purge these `rd-` keys hard, or past PATHS_NAMED in this transaction every edition (each
+    redirect answer and each 404 names its edition's key)."""
+    connection = transaction.get_connection()
+    pending = getattr(connection, "vistka_pending_purge", None)
+    if connection.in_atomic_block and pending is not None and pending.waiting(connection):
+        everything = {f"edition-{edition.code}" for edition in EDITIONS}
+        if everything <= pending.keys:
+            return
+        if sum(key.startswith("rd-") for key in pending.keys) + len(keys_of_paths) > PATHS_NAMED:
+            purge(everything, hard=True)
+            return
+    purge(keys_of_paths, hard=True)
+
+
 def purge_old_paths(old_paths):
-    """Drop whatever the caches keep for these old paths (for code that writes Redirect rows in
-    bulk, without signals: the importer)."""
-    purge({path_key(Redirect.normalise_path(path)) for path in old_paths}, hard=True)
+    """Drop whatever the caches keep for these old paths (for code that writes Redirect rows
+    without signals, in bulk)."""
+    purge_paths({path_key(Redirect.normalise_path(path)) for path in old_paths})
 
 
 @receiver(pre_save, sender=Redirect)
@@ -263,7 +284,7 @@ def purge_redirect(sender, instance, raw=False, **kwargs):
     if before:
         found.add(path_key(before))
     instance._purge_before = None
-    purge(found, hard=True)
+    purge_paths(found)
 
 
 @receiver(page_published)

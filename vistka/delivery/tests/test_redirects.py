@@ -4,11 +4,13 @@ purge it; WordPress query parameters on an edition's root; targets that are not 
 redirects admin. (Through the fast path and Varnish: test_redirects_edge.py.)"""
 
 import pytest
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.redirects.models import Redirect
 
 from vistka.delivery import query_params
 from vistka.delivery.models import PurgeEvent
-from vistka.delivery.redirects import path_key, purge_old_paths
+from vistka.delivery.redirects import PATHS_NAMED, path_key, purge_old_paths
 from vistka.delivery.tests.newsroom import publish_story
 from vistka.editions.models import EditionHomePage
 from vistka.newsroom import roles
@@ -178,6 +180,20 @@ def test_saving_and_deleting_a_redirect_purges_its_old_path_hard(transactional_d
 
     purge_old_paths(["/?p=5", "/tag/kyiv/"])
     assert purged_keys() == ({path_key("/?p=5"), path_key("/tag/kyiv")}, True)
+
+
+def test_an_import_of_many_redirects_in_one_transaction_purges_every_edition_once(story):
+    """Past PATHS_NAMED old paths, the transaction's one purge event stops growing: each purge
+    rewrites it, so naming every path of a large import would cost quadratic writes."""
+    with CaptureQueriesContext(connection) as writes:
+        with transaction.atomic():
+            for n in range(PATHS_NAMED + 100):
+                redirect_to(f"/?p={n}", story)
+    event_writes = [q for q in writes.captured_queries if "delivery_purgeevent" in q["sql"]]
+    assert len(event_writes) <= PATHS_NAMED + 2
+    keys, hard = purged_keys()
+    assert {"edition-uk", "edition-ru", "edition-en"} <= keys and hard
+    assert sum(key.startswith("rd-") for key in keys) <= PATHS_NAMED
 
 
 @pytest.mark.parametrize(

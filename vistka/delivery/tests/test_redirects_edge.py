@@ -3,6 +3,8 @@ or deleted redirect and an unpublished target are seen at once, and a flood of u
 `/?p=<random>` renders nothing and keeps nothing. (Django alone: test_redirects.py.)"""
 
 import secrets
+import shutil
+import subprocess
 from contextlib import contextmanager
 
 import pytest
@@ -44,6 +46,20 @@ def scene():
 
 def random_wordpress_addresses():
     return [f"/?p={secrets.randbelow(10**9)}&utm_source={secrets.token_hex(3)}" for _ in range(FLOOD)]
+
+
+def storage_allocations(varnish):
+    """Allocations so far in varnishd's page storage (s0) and in its Transient storage."""
+    varnishstat = shutil.which("varnishstat") or "/usr/bin/varnishstat"
+    done = subprocess.run(  # noqa: S603
+        [varnishstat, "-n", str(varnish.workdir), "-1", "-f", "SMA.*.c_req"],
+        check=True,
+        capture_output=True,
+        timeout=10,
+        text=True,
+    )
+    counters = dict(line.split()[:2] for line in done.stdout.splitlines() if line.strip())
+    return int(counters["SMA.s0.c_req"]), int(counters["SMA.Transient.c_req"])
 
 
 @pytest.fixture(autouse=True)
@@ -110,10 +126,15 @@ def test_varnish_keeps_301s_purges_edits_at_once_and_stores_no_flood(varnish, ap
     ]
     assert {a.header("Location") for a in answers} == {first.url}
 
+    pages_before, transient_before = storage_allocations(varnish)
     with counted_renders() as rendered:
         flood = [fetch(varnish.url, path) for path in random_wordpress_addresses()]
     assert {(a.status, a.header("Location")) for a in flood} == {(302, "/")}
     assert rendered == []
+    pages_after, transient_after = storage_allocations(varnish)
+    # Only hit-for-miss markers, in Transient storage: nothing that could push a page out.
+    assert pages_before > 0 and pages_after == pages_before, (pages_before, pages_after)
+    assert transient_after > transient_before
     assert fetch(varnish.url, "/").x_cache == "HIT"
 
     redirects[OLD].redirect_page = second
