@@ -30,6 +30,11 @@ indexed query and no render, nothing kept by the fast path, and at Varnish only 
 hit-for-miss marker, which lives in Transient storage and evicts no page. So a flood of
 `/?p=<random>` neither renders the home page per request nor pushes hot pages out. Temporary,
 not permanent: the address may gain a redirect later (another import run, an editor).
+
+Who edits them (Wagtail's admin, /admin/redirects/, in the admin's language): Admins only (they
+hold every permission; vistka.newsroom.setup). Redirects are the whole site's, not an edition's:
+one may take any edition's old address and send readers to any URL, so the edition roles get no
+redirect permission.
 """
 
 import hashlib

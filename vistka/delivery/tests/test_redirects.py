@@ -76,6 +76,19 @@ def test_every_old_address_answers_301_to_its_target_with_one_query_and_no_rende
         assert ("edition-ru" if old.startswith("/ru/") else "edition-uk") in xkeys, old
 
 
+def test_a_cyrillic_permalink_is_found_however_it_is_encoded(client, story):
+    """WordPress writes Cyrillic slugs percent-encoded, in lower-case hex; old links use either case."""
+    redirect_to(
+        "/2019/05/12/%d0%bc%d1%96%d1%81%d1%82-%d0%b2%d1%96%d0%b4%d0%ba%d1%80%d0%b8%d0%bb%d0%b8/", story
+    )
+    for address in (
+        "/2019/05/12/%d0%bc%d1%96%d1%81%d1%82-%d0%b2%d1%96%d0%b4%d0%ba%d1%80%d0%b8%d0%bb%d0%b8/",
+        "/2019/05/12/%D0%BC%D1%96%D1%81%D1%82-%D0%B2%D1%96%D0%B4%D0%BA%D1%80%D0%B8%D0%BB%D0%B8",
+    ):
+        response = client.get(address)
+        assert (response.status_code, response["Location"]) == (301, story.url), address
+
+
 def test_junk_beside_a_wordpress_parameter_and_either_order_find_the_same_redirect(client, story):
     redirect_to("/?p=123", story)
     redirect_to("/?cat=3&feed=rss2", "/sections/politics/rss/")
@@ -201,9 +214,13 @@ def test_an_import_of_many_redirects_in_one_transaction_purges_every_edition_onc
 )
 def test_admins_edit_redirects_in_their_language_and_edition_staff_cannot(db, code, label):
     admin = prefer_admin_language(make_staff(f"admin-{code}", roles.ADMINS), code)
-    page = client_for(admin).get("/admin/redirects/")
+    client = client_for(admin)
+    page = client.get("/admin/redirects/")
     assert page.status_code == 200
     assert label in page.content.decode()
+    form = client.get("/admin/redirects/add/").content.decode()
+    for english in ("Redirect from", "Redirect to a page", "Redirect to any URL", "Recommended. Permanent"):
+        assert (english in form) is (code == "en"), (code, english)
 
     for role in roles.EDITION_ROLES:
         staff = make_staff(f"{role.lower()}-{code}", (role, "uk"))
