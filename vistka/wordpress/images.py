@@ -28,19 +28,20 @@ class ImageImporter:
         self.model = get_image_model()
         self.form_class = get_image_form(self.model)
         self.collection = Collection.get_first_root_node()
-        self.stored = []  # files written to the media storage, removed if the run is rolled back
+        self.stored = []  # file names written to the media storage, removed if the run is rolled back
 
     def remove_stored_files(self):
-        for image in self.stored:
-            image.file.storage.delete(image.file.name)
+        for name in self.stored:
+            self.storage.delete(name)
         self.stored.clear()
 
     def by_id(self, attachment_id, where=""):
         """The Wagtail image of an attachment, or None (reported)."""
-        if attachment_id in self.cache:
-            return self.cache[attachment_id]
+        if attachment_id in self.cache:  # ids only: an archive's images are not held in memory
+            image_id = self.cache[attachment_id]
+            return self.model.objects.filter(pk=image_id).first() if image_id else None
         image = self._image(attachment_id, where)
-        self.cache[attachment_id] = image
+        self.cache[attachment_id] = image.pk if image is not None else None
         return image
 
     def by_url(self, url, where=""):
@@ -92,7 +93,8 @@ class ImageImporter:
             )
             return None
         image = form.save()
-        self.stored.append(image)
+        self.storage = image.file.storage
+        self.stored.append(image.file.name)
         self.ledger.record("attachment", attachment_id, "", image)
         self.report.add("created", "images", attachment.file)
         return image

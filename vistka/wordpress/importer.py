@@ -11,7 +11,6 @@ rolls back everything it did at the end (the report still says what would have h
 from __future__ import annotations
 
 import hashlib
-import uuid
 
 from django.db import transaction
 
@@ -94,7 +93,6 @@ class PostImporter:
         self.records = RecordMaker(found, mapping, self.ledger, self.editions, self.redirects, report)
         self.images = ImageImporter(uploads, found, self.ledger, report)
         self.writer = PageWriter(self.editions)
-        self.groups = {}  # translation group -> (translation_key, story_number), this run
 
     # -- one post ------------------------------------------------------------------------------
 
@@ -138,8 +136,6 @@ class PostImporter:
         else:
             page = self.writer.update(page, plan)
             self.report.add("updated", f"{kind}s", where)
-        if group and self.groups.get(group, (None, None))[1] is None:
-            self.groups[group] = (page.translation_key, page.story_number)
         self.note_state(plan.state, where)
         self.ledger.record(
             kind,
@@ -192,21 +188,16 @@ class PostImporter:
         """Translations share a story number and Wagtail's translation_key."""
         if not group:
             return
-        keys = self.groups.get(group)
+        # The group's first post was recorded as soon as it was written (this run or before).
+        keys = None
+        for entry in self.ledger.in_group(group):
+            other = (
+                ArticlePage.objects.filter(pk=entry.object_id).only("translation_key", "story_number").first()
+            )
+            if other is not None:
+                keys = (other.translation_key, other.story_number)
+                break
         if keys is None:
-            for entry in self.ledger.in_group(group):
-                other = (
-                    ArticlePage.objects.filter(pk=entry.object_id)
-                    .only("translation_key", "story_number")
-                    .first()
-                )
-                if other is not None:
-                    keys = (other.translation_key, other.story_number)
-                    break
-        if keys is None:
-            keys = (uuid.uuid4(), None)
-            self.groups[group] = keys
-            plan.translation_key = keys[0]
             return
         locale = self.editions.locale(plan.edition)
         if ArticlePage.objects.filter(translation_key=keys[0], locale=locale).exists():
@@ -233,7 +224,7 @@ class PostImporter:
         if item.link:
             point(item.link, page, what="post permalinks")
         query = "page_id" if item.post_type == "page" else "p"
-        point(f"/?{query}={item.post_id}", page, what="?p= addresses")
+        point(f"/?{query}={item.post_id}", page, what="?p= addresses", by_id=True)
         structure = self.mapping.permalink_structure
         if structure:
             point(self.survey.prefix(language) + permalink(structure, item), page, what="post permalinks")
@@ -241,7 +232,7 @@ class PostImporter:
             attachment = self.survey.attachments[attachment_id]
             if attachment.link:
                 point(attachment.link, page, what="attachment pages")
-            point(f"/?attachment_id={attachment_id}", page, what="attachment pages")
+            point(f"/?attachment_id={attachment_id}", page, what="attachment pages", by_id=True)
         home = self.editions.home(page.language_code)
         point(f"{self.survey.prefix(language)}/feed/", home, "/rss/", what="feeds")
 

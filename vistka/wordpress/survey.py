@@ -1,6 +1,6 @@
 """The import's first pass: what every post refers to, collected before any post is written.
 
-Users, terms, attachments, guest authors, translation groups and each post's language are small
+Users, terms, attachments, guest authors, translation groups and the languages' address prefixes are small
 next to the posts' bodies; the second pass streams the posts and looks them up here.
 """
 
@@ -52,7 +52,6 @@ class Survey:
     attachments: dict[int, Attachment] = field(default_factory=dict)
     uploads_index: dict[str, int] = field(default_factory=dict)  # 2024/03/a.jpg -> attachment id
     children: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
-    post_languages: dict[int, str] = field(default_factory=dict)  # post id -> WordPress language code
     prefixes: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     posts: int = 0
 
@@ -155,7 +154,6 @@ def _item(found: Survey, item: Item, post_types):
         found.posts += 1
         language = item.language or item.wpml_language
         if language:
-            found.post_languages[item.post_id] = language
             for entry in item.categories:
                 if entry.domain in ("category", "post_tag"):
                     found.term_languages[(entry.domain, entry.nicename)][language] += 1
