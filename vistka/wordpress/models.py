@@ -7,17 +7,18 @@ object, its id there and, for what becomes one record per edition (a user, a ter
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.contrib.redirects.models import Redirect
 
 
 class ImportedObject(models.Model):
     class Kind(models.TextChoices):
-        POST = "post", _("post")
-        PAGE = "page", _("page")
-        ATTACHMENT = "attachment", _("attachment")
-        TERM = "term", _("term")
-        USER = "user", _("user")
-        GUEST_AUTHOR = "guest-author", _("guest author")
+        POST = "post", pgettext_lazy("WordPress object", "post")
+        PAGE = "page", pgettext_lazy("WordPress object", "page")
+        ATTACHMENT = "attachment", pgettext_lazy("WordPress object", "attachment")
+        TERM = "term", pgettext_lazy("WordPress object", "term")
+        USER = "user", pgettext_lazy("WordPress object", "user")
+        GUEST_AUTHOR = "guest-author", pgettext_lazy("WordPress object", "guest author")
 
     site = models.CharField(_("WordPress site"), max_length=255)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
