@@ -82,6 +82,10 @@ def test_the_fast_path_keeps_301s_sees_changes_at_once_and_keeps_no_flood(app, f
     ]
     assert {a.header("Location") for a in answers} == {first.url}
 
+    with counted_renders() as rendered:
+        assert fetch(app.url, "/no-such-page/").status == 404
+    assert rendered, "renders in the app server's thread are not seen"
+
     # The flood: one indexed query each in Django, no render, nothing stored, the home page kept.
     kept = len(fast_path_store.entries)
     with counted_renders() as rendered:
