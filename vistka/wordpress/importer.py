@@ -39,9 +39,13 @@ class _DryRunRollback(Exception):
 
 def run_import(paths, *, uploads=None, mapping: Mapping | None = None, dry_run=False, progress=None):
     """Import the exports at ``paths``; returns the ImportReport. Raises WXRError for a malformed
-    file (before anything is written) and ImportFailed when the export cannot be imported."""
+    file (before anything is written) and ImportFailed when the export cannot be imported.
+
+    ``progress(stage, total)`` is called at the start of each pass ("reading", None; "importing",
+    the number of posts) and returns a function called once per item read."""
     mapping = mapping or Mapping()
-    found = survey(paths, post_types=mapping.post_types, progress=progress)
+    progress = progress or _no_progress
+    found = survey(paths, post_types=mapping.post_types, progress=progress("reading", None))
     if found.site is None:
         raise ImportFailed("the export has no channel header")
     site = (mapping.base_url or found.site.base_site_url or found.site.link).rstrip("/")
@@ -51,6 +55,7 @@ def run_import(paths, *, uploads=None, mapping: Mapping | None = None, dry_run=F
         )
     report = ImportReport()
     importer = None
+    step = progress("importing", found.posts)
     try:
         with transaction.atomic():
             importer = PostImporter(found, mapping, site, uploads, report)
@@ -58,8 +63,7 @@ def run_import(paths, *, uploads=None, mapping: Mapping | None = None, dry_run=F
                 for record in read_export(path):
                     if isinstance(record, Item) and record.post_type in mapping.post_types:
                         importer.post(record)
-                        if progress:
-                            progress()
+                        step()
             if dry_run:
                 raise _DryRunRollback
     except _DryRunRollback:
@@ -69,6 +73,10 @@ def run_import(paths, *, uploads=None, mapping: Mapping | None = None, dry_run=F
             importer.images.remove_stored_files()  # the rows are rolled back; so are the files
         raise
     return report
+
+
+def _no_progress(stage, total):
+    return lambda: None
 
 
 def content_hash(item: Item, edition: str) -> str:

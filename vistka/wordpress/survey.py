@@ -92,7 +92,7 @@ class Survey:
         return found
 
 
-def survey(paths, *, post_types, progress=None) -> Survey:
+def survey(paths, *, post_types, progress=lambda: None) -> Survey:
     found = Survey()
     for path in paths:
         for record in read_export(path):
@@ -104,8 +104,7 @@ def survey(paths, *, post_types, progress=None) -> Survey:
                 _term(found, record)
             elif isinstance(record, Item):
                 _item(found, record, post_types)
-                if progress:
-                    progress()
+                progress()
     return found
 
 

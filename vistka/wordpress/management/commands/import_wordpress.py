@@ -1,6 +1,7 @@
 """manage.py import_wordpress EXPORT.xml [more.xml ...] --uploads DIR [--edition] [--map] [--dry-run]"""
 
 from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
 
 from vistka.wordpress.importer import ImportFailed, run_import
 from vistka.wordpress.mapping import MappingError, load_mapping
@@ -8,22 +9,31 @@ from vistka.wordpress.wxr import WXRError
 
 
 class Progress:
-    """A counter line on stderr: records read in each of the two passes."""
+    """A progress bar per pass on stderr (tqdm): records read, then posts imported."""
+
+    LABELS = {"reading": "Reading the export", "importing": "Importing posts"}
 
     def __init__(self, stream, enabled):
         self.stream = stream
         self.enabled = enabled
-        self.count = 0
+        self.bar = None
 
-    def __call__(self):
-        self.count += 1
-        if self.enabled and self.count % 100 == 0:
-            self.stream.write(f"\r{self.count} records read")
-            self.stream.flush()
+    def __call__(self, stage, total):
+        self.close()
+        self.bar = tqdm(
+            total=total,
+            desc=self.LABELS.get(stage, stage),
+            unit=" items" if total is None else " posts",
+            file=self.stream,
+            disable=not self.enabled,
+            mininterval=0.5,
+        )
+        return self.bar.update
 
-    def done(self):
-        if self.enabled:
-            self.stream.write(f"\r{self.count} records read\n")
+    def close(self):
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
 
 
 class Command(BaseCommand):
@@ -46,7 +56,8 @@ class Command(BaseCommand):
             mapping = load_mapping(options["mapping"]).with_edition(options["edition"])
         except MappingError as error:
             raise CommandError(str(error)) from None
-        progress = Progress(self.stderr, not options["no_progress"])
+        # tqdm redraws its line with \r: it writes to the stream itself, not line by line.
+        progress = Progress(getattr(self.stderr, "_out", self.stderr), not options["no_progress"])
         try:
             report = run_import(
                 options["exports"],
@@ -59,7 +70,8 @@ class Command(BaseCommand):
             raise CommandError(f"{error}. Nothing was imported.") from None
         except OSError as error:
             raise CommandError(f"{error.filename}: {error.strerror}. Nothing was imported.") from None
-        progress.done()
+        finally:
+            progress.close()
         for line in report.lines():
             self.stdout.write(line)
         verdict = "Dry run: nothing was written." if options["dry_run"] else "Import finished."
