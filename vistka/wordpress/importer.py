@@ -21,7 +21,7 @@ from vistka.wordpress.ledger import Ledger
 from vistka.wordpress.mapping import Mapping
 from vistka.wordpress.posts import STATUSES, PageWriter, plan_story
 from vistka.wordpress.records import Editions, RecordMaker
-from vistka.wordpress.redirects import RedirectWriter
+from vistka.wordpress.redirects import RedirectWriter, old_path
 from vistka.wordpress.report import ImportReport
 from vistka.wordpress.survey import survey
 from vistka.wordpress.wxr import Item, read_export
@@ -229,10 +229,11 @@ class PostImporter:
 
     def old_addresses(self, item, page, language):
         point = self.redirects.point
-        if item.link:
-            point(item.link, page, what="post permalinks")
-        query = "page_id" if item.post_type == "page" else "p"
-        point(f"/?{query}={item.post_id}", page, what="?p= addresses", by_id=True)
+        by_id = [f"/?p={item.post_id}"] + ([f"/?page_id={item.post_id}"] if item.post_type == "page" else [])
+        if item.link and old_path(item.link) not in by_id:
+            point(item.link, page, what="post permalinks")  # a draft's link is its ?p= address
+        for address in by_id:
+            point(address, page, what="?p= addresses", by_id=True)
         structure = self.mapping.permalink_structure
         if structure:
             point(self.survey.prefix(language) + permalink(structure, item), page, what="post permalinks")
