@@ -8,7 +8,7 @@ from wagtail.contrib.redirects.models import Redirect
 
 from vistka.stories.kinds import Kind
 from vistka.stories.models import ArticlePage
-from vistka.wordpress.mapping import MappingError, load_mapping
+from vistka.wordpress.mapping import Mapping, MappingError, load_mapping
 from vistka.wordpress.models import ImportedObject
 from vistka.wordpress.tests.wxr_builder import WXRBuilder
 
@@ -107,3 +107,19 @@ def test_mapping_errors_name_the_problem(tmp_path):
     with pytest.raises(CommandError, match="unknown keys"):
         bad.write_text('colour = "red"\n', encoding="utf-8")
         call_command("import_wordpress", "x.xml", "--map", str(bad))
+
+
+@pytest.mark.parametrize(
+    ("code", "edition"),
+    [
+        ("uk", "uk"),
+        ("ua", "uk"),
+        ("uk_UA", "uk"),
+        ("ru_RU", "ru"),
+        ("en_US", "en"),
+        ("en-GB", "en"),
+        ("de", None),
+    ],
+)
+def test_language_codes(code, edition):
+    assert Mapping().edition_for(code) == edition

@@ -163,3 +163,12 @@ def test_old_addresses_redirect(client, refs):
     assert response.status_code == 301 and response["Location"] == ru.url
     assert client.get(f"/?p={refs['uk'].id}").status_code == 301
     assert client.get(response["Location"]).status_code == 200
+
+
+@pytest.mark.django_db
+def test_feed_and_search_show_the_stories(client, refs):
+    ru = story_of(refs["ru"])
+    feed = client.get("/ru/rss/")
+    assert feed.status_code == 200 and ru.title in feed.content.decode()
+    found = client.get("/ru/search/", {"q": "мост"})
+    assert found.status_code == 200 and ru.title in found.content.decode()

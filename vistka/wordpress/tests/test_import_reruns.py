@@ -151,3 +151,28 @@ def test_an_entity_declaration_is_refused_and_nothing_is_written(tmp_path, uploa
     with pytest.raises(CommandError, match="XXE"):
         call_command("import_wordpress", str(hostile), "--no-progress", stdout=StringIO())
     assert counts() == before
+
+
+@pytest.mark.django_db
+def test_a_run_that_fails_midway_leaves_nothing_behind(tmp_path, uploads, monkeypatch):
+    """A failure after some posts (here: the page writer breaks on the third) rolls back the
+    posts, records, redirects and bookkeeping already written, and removes the image files."""
+    from vistka.wordpress.posts import PageWriter
+
+    site, posts = small_site()
+    export = site.write(tmp_path / "site.xml")
+    real_create, written = PageWriter.create, []
+
+    def failing_create(self, plan):
+        if len(written) == 2:
+            raise RuntimeError("the database went away")
+        written.append(plan.title)
+        return real_create(self, plan)
+
+    monkeypatch.setattr(PageWriter, "create", failing_create)
+    before, stored = counts(), media_files()
+    with pytest.raises(RuntimeError):
+        run(export, uploads)
+    assert written == ["Новина 1", "Новина 2"]
+    assert counts() == before
+    assert media_files() == stored
