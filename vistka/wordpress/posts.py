@@ -27,6 +27,11 @@ STATUSES = {
 SEO_TITLE_KEYS = ("_yoast_wpseo_title", "rank_math_title")
 SEO_DESCRIPTION_KEYS = ("_yoast_wpseo_metadesc", "rank_math_description")
 SEO_VARIABLE = re.compile(r"%%?[a-z_]+%%?")
+POST_FORMAT_KINDS = {
+    "post-format-video": Kind.VIDEO,
+    "post-format-gallery": Kind.PHOTO,
+    "post-format-image": Kind.PHOTO,
+}
 SEO_TITLE_MAX, SEO_DESCRIPTION_MAX, TITLE_MAX, LEAD_MAX = 255, 600, 255, 600
 
 
@@ -62,22 +67,30 @@ def plan_story(item, edition, *, body, authors, section, tags, lead_image):
     lead = fit(plain_text_of(item.excerpt), LEAD_MAX) or first_sentence(body, LEAD_MAX)
     return StoryPlan(
         edition=edition,
-        title=fit(item.title, TITLE_MAX) or fit(lead, 120) or f"WordPress {item.post_id}",
+        title=fit(plain_text_of(item.title), TITLE_MAX) or fit(lead, 120) or f"WordPress {item.post_id}",
         slug=item.slug,
-        kind=Kind.ARTICLE if item.post_type == "page" else Kind.NEWS,
+        kind=kind_of(item),
         state=state,
         lead=lead,
         body=body,
         published_at=published,
         modified_at=item.modified_gmt or published,
         is_important=item.sticky,
-        seo_title=fit(_seo(item, SEO_TITLE_KEYS, item.title), SEO_TITLE_MAX),
+        seo_title=fit(_seo(item, SEO_TITLE_KEYS, plain_text_of(item.title)), SEO_TITLE_MAX),
         search_description=fit(_seo(item, SEO_DESCRIPTION_KEYS, item.title), SEO_DESCRIPTION_MAX),
         section=section,
         tags=tags,
         authors=authors,
         lead_image=lead_image,
     )
+
+
+def kind_of(item):
+    """A page is an article; a post's format (video, gallery, image) gives its kind, else news."""
+    if item.post_type == "page":
+        return Kind.ARTICLE
+    formats = [entry.nicename for entry in item.terms("post_format")]
+    return POST_FORMAT_KINDS.get(formats[0], Kind.NEWS) if formats else Kind.NEWS
 
 
 def _seo(item, keys, title):

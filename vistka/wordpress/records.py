@@ -116,12 +116,10 @@ class RecordMaker:
             author.save()
             self.ledger.record(kind, wp_id, edition, author)
             self.report.add("created", "authors", f"{author.name} ({edition})")
-        self.redirects.point(
-            f"{self.survey.prefix(language)}/author/{_nicename(login)}/",
-            self.editions.home(edition),
-            f"/authors/{author.slug}/",
-            what="author pages",
-        )
+        old = f"{self.survey.prefix(language)}/author/{_nicename(login)}/"
+        home = self.editions.home(edition)
+        self.redirects.point(old, home, f"/authors/{author.slug}/", what="author pages")
+        self.redirects.point(f"{old}feed/", home, f"/authors/{author.slug}/rss/", what="feeds")
         self.cache[key] = author
         return author
 
@@ -165,12 +163,11 @@ class RecordMaker:
             self.report.add(
                 "created", "sections" if taxonomy == "category" else "tags", f"{name} ({edition})"
             )
-        self.redirects.point(
-            f"{self.survey.prefix(language)}/{OLD_BASES[taxonomy]}/{self._term_path(term, slug)}/",
-            self.editions.home(edition),
-            f"/{ROUTES[taxonomy]}/{record.slug}/",
-            what="section pages" if taxonomy == "category" else "tag pages",
-        )
+        old = f"{self.survey.prefix(language)}/{OLD_BASES[taxonomy]}/{self._term_path(term, slug)}/"
+        new = f"/{ROUTES[taxonomy]}/{record.slug}/"
+        home = self.editions.home(edition)
+        self.redirects.point(old, home, new, what="section pages" if taxonomy == "category" else "tag pages")
+        self.redirects.point(f"{old}feed/", home, f"{new}rss/", what="feeds")
         self.cache[key] = record
         return record
 

@@ -123,3 +123,15 @@ def test_mapping_errors_name_the_problem(tmp_path):
 )
 def test_language_codes(code, edition):
     assert Mapping().edition_for(code) == edition
+
+
+@pytest.mark.django_db
+def test_post_formats_give_the_kind_and_titles_are_plain_text(tmp_path):
+    site = WXRBuilder(language="uk")
+    video = site.post("Міст &amp; пором <em>наживо</em>", content="<p>Дивіться.</p>")
+    video.categories.append(site.term("post_format", "post-format-video", "Video"))
+    gallery = site.post("Фоторепортаж", content="<p>Світлини.</p>")
+    gallery.categories.append(site.term("post_format", "post-format-gallery", "Gallery"))
+    import_file(site.write(tmp_path / "site.xml"), "--edition", "uk")
+    assert (story_of(video).kind, story_of(video).title) == (Kind.VIDEO, "Міст & пором наживо")
+    assert story_of(gallery).kind == Kind.PHOTO

@@ -159,6 +159,8 @@ def test_old_addresses_redirect(client, refs):
     assert redirect_target("/en/tag/bridge/") == "/en/tags/bridge/"
     assert redirect_target("/author/olena/") == f"/authors/{uk.story_authors.first().author.slug}/"
     assert redirect_target("/ru/feed/") == "/ru/rss/"
+    assert redirect_target("/ru/category/novosti/feed/") == "/ru/sections/novosti/rss/"
+    assert redirect_target("/author/olena/feed/").endswith("/rss/")
     response = client.get("/ru/mist-vidkryly/")
     assert response.status_code == 301 and response["Location"] == ru.url
     assert client.get(f"/?p={refs['uk'].id}").status_code == 301
