@@ -66,6 +66,9 @@ class ImageImporter:
         existing = self.ledger.target("attachment", attachment_id, "", self.model)
         if existing is not None:
             return existing
+        if self.uploads is None:
+            self.report.add("skipped", "images (no --uploads folder given)", f"{attachment.file} {where}")
+            return None
         path = self._path(attachment.file)
         if path is None:
             self.report.add(

@@ -47,7 +47,7 @@ def test_wpml_site_links_translations(tmp_path):
 
 @pytest.mark.django_db
 def test_single_language_site_into_the_edition_given(tmp_path):
-    site = WXRBuilder(language="de-DE")  # no Polylang or WPML; a language no edition has
+    site = WXRBuilder(language="de-DE", wxr_version="1.1")  # no Polylang or WPML; no edition's language
     post = site.post("Lokale Nachrichten", content="<p>Eine Meldung.</p>")
     export = site.write(tmp_path / "site.xml")
     assert "language not mapped" in import_file(export)
