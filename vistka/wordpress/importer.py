@@ -26,6 +26,7 @@ from vistka.wordpress.report import ImportReport
 from vistka.wordpress.survey import survey
 from vistka.wordpress.wxr import Item, read_export
 
+FIELDS_TO_COMPARE = ("id", "latest_revision_id", "locale_id", "translation_key", "story_number")
 VOLATILE_META = {"_edit_lock", "_edit_last", "_pingme", "_encloseme", "_wp_old_slug"}
 
 
@@ -79,9 +80,12 @@ def _no_progress(stage, total):
     return lambda: None
 
 
-def content_hash(item: Item, edition: str) -> str:
+def content_hash(item: Item, edition: str, context=()) -> str:
+    """What the story and its old addresses are made of: the post, its edition and ``context``
+    (the attachments hanging off it, the permalink settings)."""
     meta = {key: values for key, values in sorted(item.postmeta.items()) if key not in VOLATILE_META}
     fields = (
+        context,
         edition, item.post_type, item.status, item.title, item.slug, item.content, item.excerpt,
         item.creator, item.password, item.sticky, item.link, str(item.post_date_gmt),
         str(item.post_date_local), str(item.modified_gmt), item.categories, sorted(meta.items()),
@@ -117,11 +121,11 @@ class PostImporter:
             )
             return
         kind = "page" if item.post_type == "page" else "post"
-        digest = content_hash(item, edition)
+        digest = content_hash(item, edition, self.context(item, language))
         entry = self.ledger.entry(kind, item.post_id)
         page = None
         if entry is not None:
-            page = ArticlePage.objects.filter(pk=entry.object_id).first()
+            page = ArticlePage.objects.filter(pk=entry.object_id).only(*FIELDS_TO_COMPARE).first()
             if page is None:
                 self.report.add("skipped", "posts (story deleted in Vistka, not made again)", where)
                 return
@@ -132,8 +136,8 @@ class PostImporter:
                 self.old_addresses(item, page, language)
                 return
             if entry.content_hash == digest:
+                # Its old addresses too are as the last run wrote them: they are part of the hash.
                 self.report.add("unchanged", f"{kind}s")
-                self.old_addresses(item, page, language)
                 return
         group = self.group(item)
         plan = self.plan(item, edition, language, where)
@@ -155,6 +159,13 @@ class PostImporter:
             group=group,
         )
         self.old_addresses(item, page, language)
+
+    def context(self, item, language):
+        attachments = tuple(
+            (number, self.survey.attachments[number].link)
+            for number in self.survey.children.get(item.post_id, ())
+        )
+        return (self.mapping.permalink_structure, self.survey.prefix(language), attachments)
 
     def edition(self, language):
         if not language:
