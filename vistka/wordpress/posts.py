@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -103,9 +105,10 @@ def _seo(item, keys, title):
 
 
 def _assume_kyiv(moment):
+    """A post without its GMT date: its site's wall clock, taken as the newsroom's (Kyiv) time."""
     if moment is None:
         return None
-    return timezone.make_aware(moment, timezone.get_fixed_timezone(120)).astimezone(UTC)
+    return timezone.make_aware(moment, ZoneInfo(settings.TIME_ZONE)).astimezone(UTC)
 
 
 class PageWriter:
