@@ -179,3 +179,38 @@ def test_a_run_that_fails_midway_leaves_nothing_behind(tmp_path, uploads, monkey
     assert written == ["Новина 1", "Новина 2"]
     assert counts() == before
     assert media_files() == stored
+
+
+def split_translations(tmp_path):
+    """One Polylang translation group written as two partial exports (one post in each)."""
+    from vistka.wordpress.tests.wxr_builder import WXRBuilder
+
+    site = WXRBuilder(language="uk")
+    uk = site.post("Міст відкрили", content="<p>Відкрили.</p>", language="uk")
+    ru = site.post("Мост открыли", content="<p>Открыли.</p>", language="ru")
+    site.translations(uk, ru)
+    everything = list(site.items)
+    site.items = [uk]
+    first = site.write(tmp_path / "2023.xml")
+    site.items = [ru]
+    second = site.write(tmp_path / "2024.xml")
+    site.items = everything
+    return first, second, uk, ru
+
+
+@pytest.mark.django_db
+def test_partial_exports_together_link_translations(tmp_path, uploads):
+    first, second, uk, ru = split_translations(tmp_path)
+    run_import([first, second], uploads=uploads)
+    assert story_of(uk).story_number == story_of(ru).story_number
+    assert story_of(uk).translation_key == story_of(ru).translation_key
+
+
+@pytest.mark.django_db
+def test_a_later_export_links_its_translation_to_a_story_imported_before(tmp_path, uploads):
+    first, second, uk, ru = split_translations(tmp_path)
+    run_import([first], uploads=uploads)
+    report = run_import([second], uploads=uploads)
+    assert report.count("created", "posts") == 1
+    assert story_of(uk).story_number == story_of(ru).story_number
+    assert story_of(ru).locale.language_code == "ru"
