@@ -55,6 +55,8 @@ def run_import(paths, *, uploads=None, mapping: Mapping | None = None, dry_run=F
             "the export names no site address (wp:base_site_url); give base_url in the mapping"
         )
     report = ImportReport()
+    for post_type, count in sorted(found.other_types.items()):
+        report.add("skipped", f"items of type '{post_type}' (not imported; see post_types)", count=count)
     importer = None
     step = progress("importing", found.posts)
     try:

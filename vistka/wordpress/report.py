@@ -18,9 +18,9 @@ class ImportReport:
         self.counts = Counter()  # (outcome, what) -> n
         self.examples = defaultdict(list)  # (outcome, what) -> ["..."]
 
-    def add(self, outcome, what, example=""):
+    def add(self, outcome, what, example="", count=1):
         key = (outcome, what)
-        self.counts[key] += 1
+        self.counts[key] += count
         if example and len(self.examples[key]) < EXAMPLES:
             self.examples[key].append(example)
 

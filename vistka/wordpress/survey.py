@@ -54,6 +54,7 @@ class Survey:
     children: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
     prefixes: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     posts: int = 0
+    other_types: Counter = field(default_factory=Counter)  # post types not imported (menus, revisions …)
 
     # -- lookups -------------------------------------------------------------------------------
 
@@ -149,7 +150,9 @@ def _item(found: Survey, item: Item, post_types):
             display_name=item.meta("cap-display_name") or item.title or login,
             bio=item.meta("cap-description") or "",
         )
-    elif item.post_type in post_types:
+    elif item.post_type not in post_types:
+        found.other_types[item.post_type] += 1
+    else:
         found.posts += 1
         language = item.language or item.wpml_language
         if language:

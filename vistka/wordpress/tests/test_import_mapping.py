@@ -49,8 +49,11 @@ def test_wpml_site_links_translations(tmp_path):
 def test_single_language_site_into_the_edition_given(tmp_path):
     site = WXRBuilder(language="de-DE", wxr_version="1.1")  # no Polylang or WPML; no edition's language
     post = site.post("Lokale Nachrichten", content="<p>Eine Meldung.</p>")
+    site.page("Impressum", content="<p>Redaktion.</p>")
     export = site.write(tmp_path / "site.xml")
-    assert "language not mapped" in import_file(export)
+    report = import_file(export)
+    assert "language not mapped" in report
+    assert "items of type 'page' (not imported; see post_types): 1" in report
     assert not ImportedObject.objects.exists()
     import_file(export, "--edition", "en")
     assert story_of(post).locale.language_code == "en"
