@@ -19,7 +19,7 @@ from vistka.wordpress import body as body_conversion
 from vistka.wordpress.images import ImageImporter
 from vistka.wordpress.ledger import Ledger
 from vistka.wordpress.mapping import Mapping
-from vistka.wordpress.posts import STATUSES, PageWriter, plan_story
+from vistka.wordpress.posts import STATUSES, PageWriter, plan_story, wanted_slug
 from vistka.wordpress.records import Editions, RecordMaker
 from vistka.wordpress.redirects import RedirectWriter, old_path
 from vistka.wordpress.report import ImportReport
@@ -147,6 +147,10 @@ class PostImporter:
             self.link_translation(plan, group, where)
             page = self.writer.create(plan)
             self.report.add("created", f"{kind}s", f"{where} → {page.url or page.canonical_path()}")
+            if wanted_slug(plan.slug) and page.slug != wanted_slug(plan.slug):
+                self.report.add(
+                    "reported", "posts (slug taken in the edition: the story number added)", where
+                )
         else:
             page = self.writer.update(page, plan)
             self.report.add("updated", f"{kind}s", where)

@@ -87,6 +87,11 @@ def plan_story(item, edition, *, body, authors, section, tags, lead_image):
     )
 
 
+def wanted_slug(text):
+    """The page slug a WordPress slug asks for."""
+    return slugify(text or "", allow_unicode=True)[:200]
+
+
 def kind_of(item):
     """A page is an article; a post's format (video, gallery, image) gives its kind, else news."""
     if item.post_type == "page":
@@ -176,7 +181,7 @@ class PageWriter:
     @staticmethod
     def free_slug(archive, wanted, page):
         """The post's own slug where no other story of the edition has it."""
-        base = slugify(wanted or "", allow_unicode=True)[:200]
+        base = wanted_slug(wanted)
         if not base:
             return ""  # the story number, given on save
         siblings = ArticlePage.objects.child_of(archive)
