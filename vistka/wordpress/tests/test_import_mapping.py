@@ -138,3 +138,17 @@ def test_post_formats_give_the_kind_and_titles_are_plain_text(tmp_path):
     import_file(site.write(tmp_path / "site.xml"), "--edition", "uk")
     assert (story_of(video).kind, story_of(video).title) == (Kind.VIDEO, "Міст & пором наживо")
     assert story_of(gallery).kind == Kind.PHOTO
+
+
+@pytest.mark.django_db
+def test_two_languages_of_one_edition_in_a_group_stay_two_stories(tmp_path):
+    site = WXRBuilder(language="uk", multilingual="wpml")
+    uk = site.post("Міст відкрили", content="<p>Відкрили.</p>", language="uk")
+    us = site.post("The bridge is open", content="<p>Open.</p>", language="en_US")
+    gb = site.post("The bridge has opened", content="<p>Opened.</p>", language="en_GB")
+    site.translations(uk, us, gb)
+    report = import_file(site.write(tmp_path / "site.xml"))
+    assert story_of(us).story_number == story_of(uk).story_number
+    assert story_of(gb).locale.language_code == "en"
+    assert story_of(gb).story_number != story_of(uk).story_number  # not linked, not lost
+    assert "a second post of one edition in a translation group: not linked): 1" in report
