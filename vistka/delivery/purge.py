@@ -63,22 +63,38 @@ class _PendingPurge:
 
     def __init__(self):
         self.keys = set()
-        self.hard = False
+        self.hard_keys = set()  # the keys purged hard: the event is hard if there is any
         self.event_id = None
         self.done = False
+
+    @property
+    def hard(self):
+        return bool(self.hard_keys)
 
     def waiting(self, connection):
         """Still to run: neither run yet nor dropped with a rolled-back (savepoint) block."""
         return not self.done and any(func == self.flush for _sids, func, _robust in connection.run_on_commit)
 
     def add(self, keys, hard=False):
-        from vistka.delivery.models import PurgeEvent
-
         # Written each time (one UPDATE by key): a rolled-back savepoint may have undone an earlier
         # one. Once hard, the event stays hard (a hard purge undone by a savepoint purges a little
         # more than needed, never less).
         self.keys |= keys
-        self.hard = self.hard or hard
+        if hard:
+            self.hard_keys |= keys
+        self._write()
+
+    def replace(self, dropped, covering):
+        """Drop the `dropped` keys (hard or not) for the soft `covering` keys, which every page
+        they name also names: a transaction purging thousands of old addresses purges their
+        editions instead, without the hardness that would drop every page's stale copy."""
+        self.keys = (self.keys - dropped) | covering
+        self.hard_keys -= dropped
+        self._write()
+
+    def _write(self):
+        from vistka.delivery.models import PurgeEvent
+
         written = {"keys": " ".join(sorted(self.keys)), "hard": self.hard}
         if self.event_id is None:
             self.event_id = PurgeEvent.objects.create(**written).pk

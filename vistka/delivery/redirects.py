@@ -48,8 +48,9 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.urls import Resolver404
-from django.utils.encoding import uri_to_iri
+from django.utils.encoding import escape_uri_path, uri_to_iri
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
 
 from vistka.delivery import keys, query_params
@@ -122,13 +123,20 @@ def _without_wordpress(query):
 
 def candidate_paths(path, query_string):
     """The normalised paths a request may be redirected from, most specific first: with the query
-    the route reads, then with its WordPress parameters alone, then without a query (each decoded,
-    then as sent)."""
+    the route reads, then with its WordPress parameters alone, then (unless the request carries
+    WordPress parameters, which are the address) without a query; each as Wagtail stores it
+    (Redirect.normalise_path: reserved characters such as `%20`, `%3F`, `%2F` left encoded) and
+    decoded. `path` is Django's decoded request.path: it is encoded again before normalising, as
+    Wagtail's own middleware works on the encoded full path (decoding it twice made
+    `/%25D0%25BC/` match `/м/`). Leading slashes are collapsed (`//category/x/` would otherwise
+    be read as the host `category`)."""
     if "\0" in path:
         return []
+    path = "/" + escape_uri_path(path).lstrip("/")
     query = query_params.normalise(path, query_string)
+    wordpress = _wordpress_only(query)
     found = []
-    for kept in (query, _wordpress_only(query), ""):
+    for kept in (query, wordpress) if wordpress else (query, ""):
         encoded = Redirect.normalise_path(f"{path}?{kept}" if kept else path, decode_unicode=False)
         for candidate in (uri_to_iri(encoded), encoded):
             if candidate not in found and len(candidate) <= MAX_OLD_PATH:
@@ -160,6 +168,14 @@ def _story(page):
         return None
 
 
+def _restricted(page):
+    """A page under a view restriction (password, login, groups) answers readers 404 on this site:
+    its old addresses answer as if they had none, never a public 301 naming its address. Its `st-`
+    key is purged hard when a restriction changes."""
+    steps = range(page.steplen, len(page.path) + 1, page.steplen)
+    return PageViewRestriction.objects.filter(page__path__in=[page.path[:end] for end in steps]).exists()
+
+
 def target(redirect, request):
     """(address or None, keys): where the redirect sends the reader now. None when its page is
     not live (the old address then answers as if there were no redirect)."""
@@ -168,7 +184,7 @@ def target(redirect, request):
         return (redirect.redirect_link or None), set()
     story = _story(page)
     found = {keys.story(story.story_number)} if story is not None else {page_key(page.pk)}
-    if not page.live:
+    if not page.live or _restricted(page):
         return None, found
     specific = story if story is not None else page.specific_deferred
     url = specific.get_url(request)
@@ -249,17 +265,26 @@ PATHS_NAMED = 200
 
 
 def purge_paths(keys_of_paths):
-    """Purge these `rd-` keys hard, or past PATHS_NAMED in this transaction every edition (each
-    redirect answer and each 404 names its edition's key)."""
+    """Purge these `rd-` keys. Hard while they are all their transaction purges (a redirect saved
+    in the admin: Varnish's grace must not serve the old answer while the new one is fetched).
+    Soft once the transaction purges anything else (an import publishing stories): a transaction
+    is one purge event, hard if any purge in it is, and a hard event drops every one of its pages'
+    stale copies, which stale-if-error needs while the database fails. Past PATHS_NAMED in one
+    transaction, every edition instead of those named so far (soft; each redirect answer and
+    each 404 names its edition's key). Bulk loads run under purge.suspended() and purge every
+    edition once at the end."""
     connection = transaction.get_connection()
     pending = getattr(connection, "vistka_pending_purge", None)
     if connection.in_atomic_block and pending is not None and pending.waiting(connection):
         everything = {f"edition-{edition.code}" for edition in EDITIONS}
         if everything <= pending.keys:
             return
-        if sum(key.startswith("rd-") for key in pending.keys) + len(keys_of_paths) > PATHS_NAMED:
-            purge(everything, hard=True)
+        named = {key for key in pending.keys if key.startswith("rd-")}
+        if len(named) + len(keys_of_paths) > PATHS_NAMED:
+            pending.replace(named, everything)
             return
+        purge(keys_of_paths, hard=all(key.startswith("rd-") for key in pending.keys))
+        return
     purge(keys_of_paths, hard=True)
 
 
