@@ -21,8 +21,15 @@ from vistka.wordpress.tests.import_sites import small_site, write_upload
 COUNTED = (ArticlePage, Revision, Redirect, ImportedObject, ImportedRedirect, Author, Section, Tag)
 
 
+@pytest.fixture(autouse=True)
+def own_media_root(settings, tmp_path):
+    """Each test stores images in its own folder: the tests that count the files a dry run or a
+    failed run leaves behind would otherwise see another worker's imports (pytest -n 2)."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
 def media_files():
-    return set(Path(settings.MEDIA_ROOT).rglob("*"))
+    return {path for path in Path(settings.MEDIA_ROOT).rglob("*") if path.is_file()}
 
 
 def counts():
