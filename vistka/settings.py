@@ -102,7 +102,7 @@ MIDDLEWARE = [
     "vistka.accounts.sessions.StaffSessionMiddleware",
     "vistka.audit.context.AuditRequestMiddleware",
     "vistka.core.middleware.SiteMemoMiddleware",
-    # Old addresses answered before a page is routed or rendered (in place of Wagtail's, which waits for a 404).
+    # Old addresses answered before a page is routed or rendered (Wagtail's waits for a 404).
     "vistka.delivery.redirects.RedirectMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -642,3 +642,7 @@ ABANDONED_DRAFT_HOURS = float(os.environ.get("ABANDONED_DRAFT_HOURS", "48"))
 
 # WordPress import (vistka.wordpress): import bookkeeping for re-runs.
 INSTALLED_APPS += ["vistka.wordpress"]
+
+# Old WordPress addresses by parameter (`/?p=123`) looked up per second per app process; beyond
+# it they answer a 302 to the edition's root without a lookup (vistka.delivery.fastpath).
+OLD_ADDRESS_LOOKUPS_PER_SECOND = float(os.environ.get("OLD_ADDRESS_LOOKUPS_PER_SECOND", "20"))

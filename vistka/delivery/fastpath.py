@@ -347,6 +347,55 @@ class Captured:
         return lambda data: None
 
 
+class TokenBucket:
+    """At most `rate` a second on average, `rate` at once."""
+
+    def __init__(self, rate):
+        self.rate = rate
+        self.tokens = rate
+        self.stamp = time.monotonic()
+        self.lock = threading.Lock()
+
+    def take(self):
+        with self.lock:
+            now = time.monotonic()
+            self.tokens = min(self.rate, self.tokens + (now - self.stamp) * self.rate)
+            self.stamp = now
+            if self.tokens < 1:
+                return False
+            self.tokens -= 1
+            return True
+
+
+class _OldAddressLookups:
+    """The process's budget of old-address lookups (`/?p=123`): each random one is a new URL that
+    no cache holds, so a flood of them would reach Django and the database at every request
+    (vistka.delivery.redirects answers without a render, but with a query). Within
+    OLD_ADDRESS_LOOKUPS_PER_SECOND they are looked up; beyond it the reader is sent to the root
+    without the parameters (a 302 made here, nothing stored), the way an unknown one is. This sits
+    before everything else, so it also holds behind Varnish, whose fetches come here."""
+
+    def __init__(self):
+        self.bucket = None
+
+    def take(self):
+        rate = settings.OLD_ADDRESS_LOOKUPS_PER_SECOND
+        if self.bucket is None or self.bucket.rate != rate:
+            self.bucket = TokenBucket(rate)
+        return self.bucket.take()
+
+
+OLD_ADDRESS_LOOKUPS = _OldAddressLookups()
+
+
+def _to_root_without_lookup(path, start_response):
+    start_response(
+        "302 Found",
+        [("Location", path), ("Cache-Control", "private, no-store"), ("Content-Length", "0")],
+    )
+    return []
+
+
 def _accepts(accept, coding):
     """Whether Accept-Encoding allows `coding` (its own entry, else `*`; q=0 refuses)."""
     if coding not in accept and "*" not in accept:
@@ -402,6 +451,11 @@ class FastPath:
     def __call__(self, environ, start_response):
         method = environ.get("REQUEST_METHOD", "GET")
         path = environ.get("PATH_INFO", "/")
+        if (
+            query_params.asks_old_address(path, environ.get("QUERY_STRING", ""))
+            and not OLD_ADDRESS_LOOKUPS.take()
+        ):
+            return _to_root_without_lookup(path, start_response)
         if "HTTP_SURROGATE_CAPABILITY" in environ and not is_trusted_proxy(environ.get("REMOTE_ADDR")):
             # Only our Varnish asks for ESI: a client's header would skip this cache and get (and a
             # CDN in front keep) a page with raw <esi:include> instead of its latest-news column.

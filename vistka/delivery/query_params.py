@@ -51,3 +51,18 @@ def normalise(path, query_string):
         return ""
     pairs = sorted((k, v) for k, v in parse_qsl(query_string, keep_blank_values=False) if k in allowed)
     return urlencode(pairs)
+
+
+# WordPress's query parameters, kept on an edition's root (query_params.json) only so an old
+# address (`/?p=123`) can be looked up (vistka.delivery.redirects).
+OLD_ADDRESS_PARAMS = frozenset({"p", "page_id", "cat", "tag", "author", "feed", "attachment_id", "m"})
+
+
+def asks_old_address(path, query_string):
+    """Whether the request names an old WordPress address by its parameters."""
+    if not query_string:
+        return False
+    _name, allowed = route_of(path)
+    if not allowed & OLD_ADDRESS_PARAMS:
+        return False
+    return any(key in OLD_ADDRESS_PARAMS for key, _value in parse_qsl(query_string, keep_blank_values=False))

@@ -81,7 +81,7 @@ OWN_ROUTES = (
     r"^/(robots\.txt|sitemap\.xml|sitemaps/)",
 )
 # The WordPress query parameters; the rest of the route's parameters (`before`) are the page's own.
-WORDPRESS_PARAMS = frozenset({"p", "page_id", "cat", "tag", "author", "feed", "attachment_id", "m"})
+WORDPRESS_PARAMS = query_params.OLD_ADDRESS_PARAMS
 MAX_OLD_PATH = Redirect._meta.get_field("old_path").max_length
 
 

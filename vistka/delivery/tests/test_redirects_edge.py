@@ -5,9 +5,11 @@ or deleted redirect and an unpublished target are seen at once, and a flood of u
 import secrets
 import shutil
 import subprocess
+import time
 from contextlib import contextmanager
 
 import pytest
+from django.core.signals import request_started
 from django.test.signals import template_rendered
 from wagtail.contrib.redirects.models import Redirect
 
@@ -145,3 +147,36 @@ def test_varnish_keeps_301s_purges_edits_at_once_and_stores_no_flood(varnish, ap
     redirects[OLD].save()
     moved, _seconds = wait_for(lambda: fetch(varnish.url, OLD).header("Location") == second.url)
     assert moved, "Varnish still answers the old target"
+
+
+@contextmanager
+def requests_reaching_django():
+    """Requests Django began meanwhile, in any thread (the app server's too)."""
+    begun = []
+
+    def record(sender, environ, **kwargs):
+        begun.append(environ.get("QUERY_STRING", ""))
+
+    request_started.connect(record)
+    try:
+        yield begun
+    finally:
+        request_started.disconnect(record)
+
+
+def test_a_flood_of_unknown_old_addresses_reaches_django_only_within_its_budget(app, settings):
+    """Each `/?p=<random>` is a URL no cache holds: beyond OLD_ADDRESS_LOOKUPS_PER_SECOND the fast
+    path sends the reader to the root itself, without Django or the database."""
+    first, _second, _redirects = scene()
+    settings.OLD_ADDRESS_LOOKUPS_PER_SECOND = 5
+    fetch(app.url, "/")
+    started = time.monotonic()
+    with requests_reaching_django() as begun:
+        flood = [fetch(app.url, path) for path in random_wordpress_addresses() * 2]
+    took = time.monotonic() - started
+    assert {(a.status, a.header("Location")) for a in flood} == {(302, "/")}
+    assert len(begun) <= 5 + took * 5 + 1, (len(begun), took)
+
+    settings.OLD_ADDRESS_LOOKUPS_PER_SECOND = 50  # a new budget: a real old link is looked up again
+    known = fetch(app.url, "/?p=123")
+    assert (known.status, known.header("Location")) == (301, first.url)
