@@ -14,6 +14,7 @@ import hashlib
 
 from django.db import transaction
 
+from vistka.delivery import purge
 from vistka.stories.models import ArticlePage
 from vistka.wordpress import body as body_conversion
 from vistka.wordpress.images import ImageImporter
@@ -60,7 +61,10 @@ def run_import(paths, *, uploads=None, mapping: Mapping | None = None, dry_run=F
     importer = None
     step = progress("importing", found.posts)
     try:
-        with transaction.atomic():
+        # Per-row purges suspended: one transaction's purge event would otherwise name every
+        # story and old address, and turn hard with the first redirect (vistka.delivery.redirects);
+        # every edition is purged once (soft) at the end instead.
+        with purge.suspended(), transaction.atomic():
             importer = PostImporter(found, mapping, site, uploads, report)
             for path in paths:
                 for record in read_export(path):

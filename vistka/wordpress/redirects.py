@@ -12,9 +12,11 @@ from urllib.parse import urlsplit
 
 from wagtail.contrib.redirects.models import Redirect
 
+from vistka.editions.languages import EDITIONS
 from vistka.wordpress.models import ImportedRedirect
 
 MAX_PATH = 255
+EDITION_ROOTS = {"/"} | {Redirect.normalise_path(edition.prefix) for edition in EDITIONS}
 
 
 def old_path(link):
@@ -48,8 +50,8 @@ class RedirectWriter:
 
     def point(self, link, page, route="", *, what="addresses", by_id=False):
         path = old_path(link)
-        if not path or path == "/":
-            return
+        if not path or path in EDITION_ROOTS:
+            return  # a translated front page's link: the edition root is Vistka's own home
         if len(path) > MAX_PATH:
             self.report.add("skipped", f"redirects (address longer than {MAX_PATH})", path[:120] + "…")
             return

@@ -11,6 +11,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Revision
 
 from vistka.people.models import Author
+from vistka.stories.factories import ArticlePageFactory
 from vistka.stories.models import ArticlePage
 from vistka.taxonomy.models import Section, Tag
 from vistka.wordpress.importer import run_import
@@ -221,3 +222,33 @@ def test_a_later_export_links_its_translation_to_a_story_imported_before(tmp_pat
     assert report.count("created", "posts") == 1
     assert story_of(uk).story_number == story_of(ru).story_number
     assert story_of(ru).locale.language_code == "ru"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_import_purges_every_edition_once_softly(tmp_path, uploads, settings):
+    """One soft purge of every edition after the commit, not one event naming every story and old
+    address that turned hard with the first redirect (dropping every page's stale copy)."""
+    from vistka.delivery.models import PurgeEvent
+
+    settings.VARNISH_PURGE_URLS = []
+    site, _posts = small_site()
+    before = PurgeEvent.objects.count()
+    run(site.write(tmp_path / "site.xml"), uploads)
+    events = list(PurgeEvent.objects.order_by("pk")[before:])
+    assert len(events) == 1, [(e.keys, e.hard) for e in events]
+    assert set(events[0].keys.split()) >= {"edition-uk", "edition-ru", "edition-en"}
+    assert not events[0].hard
+
+
+def test_a_translated_front_pages_link_is_no_redirect_from_an_edition_root(db):
+    """Polylang gives the Russian front page the link `/ru/`: that is Vistka's Russian home."""
+    from vistka.wordpress.redirects import RedirectWriter
+    from vistka.wordpress.report import ImportReport
+
+    story = ArticlePageFactory()
+    writer = RedirectWriter("https://old.example", ImportReport())
+    for link in ("https://old.example/", "https://old.example/ru/", "https://old.example/en"):
+        writer.point(link, story)
+    assert not Redirect.objects.exists()
+    writer.point("https://old.example/ru/2024/03/novost/", story)
+    assert Redirect.objects.count() == 1
