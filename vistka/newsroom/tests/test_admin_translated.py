@@ -5,7 +5,7 @@ Chromium signs in as each role in each admin language, opens the pages of a work
 story archive, a new story and a story under edit with every tab, side panel, chooser, block menu and
 dialog, history, search, account settings, images, records) and reads the visible text
 (vistka.newsroom.tests.admin_text). Whatever is found is written to
-test-artifacts/admin-untranslated.json, per language and page.
+test-artifacts/admin-untranslated-<role>.json, per language and page.
 """
 
 import json
@@ -247,8 +247,9 @@ def retried(write, attempts=20):
     return None
 
 
-def write_report(artifacts, report):
-    (artifacts / "admin-untranslated.json").write_text(json.dumps(report, ensure_ascii=False, indent=1))
+def write_report(artifacts, role, report):
+    path = artifacts / f"admin-untranslated-{role}.json"
+    path.write_text(json.dumps(report, ensure_ascii=False, indent=1))
 
 
 def signed_in_context(browser, base_url, user):
@@ -265,30 +266,33 @@ def signed_in_context(browser, base_url, user):
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_every_admin_page_staff_use_is_in_their_language(browser, live_server, newsroom, artifacts):
+@pytest.mark.parametrize("role", ["reporter", "editor", "translator"])
+def test_every_admin_page_staff_use_is_in_their_language(browser, live_server, newsroom, artifacts, role):
+    """One role per test (the whole crawl took 8 minutes of one test process; parallel runs share
+    it out)."""
     report = {}
-    for role, user in newsroom["staff"].items():
-        for language in LANGUAGES:
-            # The live server may still be answering the last context's pings (SQLite locks the table).
-            retried(lambda: prefer_admin_language(user, language))  # noqa: B023
-            context = retried(lambda: signed_in_context(browser, live_server.url, user))  # noqa: B023
-            page = context.new_page()
-            try:
-                reader = Reader(page, live_server.url, language, newsroom["data_names"])
-                crawl(reader, newsroom, role)
-                page.goto(f"{live_server.url}/admin/pages/{newsroom['stories'][role][0].pk}/edit/")
-                page.screenshot(path=str(artifacts / f"admin-{role}-{language}.png"))
-                page.goto("about:blank")
-            finally:
-                context.close()
-            report[f"{role} {language}"] = {
-                "states read": reader.states,
-                "untranslated": {phrase: sorted(where) for phrase, where in sorted(reader.found.items())},
-            }
-            write_report(artifacts, report)
+    user = newsroom["staff"][role]
+    for language in LANGUAGES:
+        # The live server may still be answering the last context's pings (SQLite locks the table).
+        retried(lambda: prefer_admin_language(user, language))  # noqa: B023
+        context = retried(lambda: signed_in_context(browser, live_server.url, user))  # noqa: B023
+        page = context.new_page()
+        try:
+            reader = Reader(page, live_server.url, language, newsroom["data_names"])
+            crawl(reader, newsroom, role)
+            page.goto(f"{live_server.url}/admin/pages/{newsroom['stories'][role][0].pk}/edit/")
+            page.screenshot(path=str(artifacts / f"admin-{role}-{language}.png"))
+            page.goto("about:blank")
+        finally:
+            context.close()
+        report[f"{role} {language}"] = {
+            "states read": reader.states,
+            "untranslated": {phrase: sorted(where) for phrase, where in sorted(reader.found.items())},
+        }
+        write_report(artifacts, role, report)
     per_language = {
         language: len({p for key, r in report.items() if key.endswith(language) for p in r["untranslated"]})
         for language in LANGUAGES
     }
-    print("untranslated phrases per language:", per_language)  # noqa: T201 (the budget's figure)
+    print(f"untranslated phrases per language ({role}):", per_language)  # noqa: T201 (the budget's figure)
     assert per_language == dict.fromkeys(LANGUAGES, 0), json.dumps(report, ensure_ascii=False, indent=1)
