@@ -69,3 +69,6 @@ class ImportedRedirect(models.Model):
 
     def __str__(self):
         return self.old_path
+
+
+from vistka.wordpress.job_model import ImportJob  # noqa: E402, F401 (the newsroom import page's jobs)
