@@ -2,11 +2,14 @@
 page shows progress and the report. The job is run here by the same call the worker makes."""
 
 import io
+import threading
 import zipfile
+from contextlib import contextmanager
 
 import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.urls import reverse
 
 from vistka.audit.models import AuditEvent
@@ -67,6 +70,30 @@ def upload(client, export, *, uploads=None, **fields):
     return client.post(PAGE, data)
 
 
+@contextmanager
+def lock_held_elsewhere():
+    """The import lock held by another thread, so another database session (as by a worker)."""
+    taken, release = threading.Event(), threading.Event()
+
+    def hold():
+        try:
+            with jobs.import_lock() as held:
+                assert held
+                taken.set()
+                release.wait(timeout=30)
+        finally:
+            connection.close()
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    assert taken.wait(timeout=30)
+    try:
+        yield
+    finally:
+        release.set()
+        holder.join()
+
+
 def job_page(client, job):
     return client.get(reverse("wordpress_import_job", args=[job.pk]))
 
@@ -118,7 +145,7 @@ def test_progress_is_shown_while_the_job_runs(admin_client, export_bytes):
     step = progress("importing", 40)
     for _ in range(25):
         step()
-    with jobs.import_lock():  # the worker holds the lock while it runs
+    with lock_held_elsewhere():  # the worker holds the lock while it runs
         text = job_page(admin_client, job).content.decode()
     assert "25" in text and "40" in text and 'http-equiv="refresh"' in text
 
