@@ -648,6 +648,6 @@ INSTALLED_APPS += ["vistka.wordpress"]
 OLD_ADDRESS_LOOKUPS_PER_SECOND = float(os.environ.get("OLD_ADDRESS_LOOKUPS_PER_SECOND", "20"))
 
 # The newsroom's WordPress import page (vistka.wordpress.jobs): "process" starts a detached
-# `manage.py run_wordpress_imports` for each upload; "scheduler" starts nothing (a worker that
-# calls vistka.wordpress.jobs.run_next_job(), e.g. the scheduler, picks the jobs up).
+# `manage.py run_wordpress_imports` for each upload; "worker" starts nothing (a supervised
+# `manage.py run_wordpress_imports --forever` picks the jobs up).
 WORDPRESS_IMPORT_RUNNER = os.environ.get("WORDPRESS_IMPORT_RUNNER", "process")

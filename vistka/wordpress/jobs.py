@@ -47,7 +47,11 @@ PROGRESS_EVERY = 25  # posts between two writes of the progress file
 
 def jobs_folder() -> Path:
     """Private, under VAR_DIR (never under MEDIA_ROOT: an export holds drafts and private posts)."""
-    return Path(settings.VAR_DIR) / "wordpress-imports"
+    folder = Path(settings.VAR_DIR) / "wordpress-imports"
+    if not folder.is_dir():
+        folder.mkdir(parents=True, exist_ok=True)
+        folder.chmod(0o700)
+    return folder
 
 
 def job_folder(job) -> Path:
@@ -72,7 +76,6 @@ def _advisory_lock():
 
 @contextmanager
 def _file_lock():
-    jobs_folder().mkdir(parents=True, exist_ok=True)
     descriptor = os.open(jobs_folder() / ".lock", os.O_RDWR | os.O_CREAT, 0o600)
     try:
         try:
@@ -222,8 +225,8 @@ def run_waiting_jobs(wait=WAIT_FOR_LOCK_SECONDS):
 def start_worker():
     """Start `manage.py run_wordpress_imports` detached from the web process (it outlives it;
     the shell in between exits at once, so no zombie is left behind). With
-    WORDPRESS_IMPORT_RUNNER = "scheduler" nothing is started: a worker calling run_next_job()
-    picks the job up."""
+    WORDPRESS_IMPORT_RUNNER = "worker" nothing is started: a long-running
+    `run_wordpress_imports --forever` (or anything calling run_next_job()) picks the job up."""
     if getattr(settings, "WORDPRESS_IMPORT_RUNNER", "process") != "process":
         return
     manage = Path(settings.BASE_DIR) / "manage.py"

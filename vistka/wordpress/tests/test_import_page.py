@@ -40,7 +40,7 @@ pytestmark = pytest.mark.django_db
 def private_folders(settings, tmp_path):
     settings.VAR_DIR = tmp_path / "var"
     settings.MEDIA_ROOT = str(tmp_path / "media")
-    settings.WORDPRESS_IMPORT_RUNNER = "scheduler"  # no worker process: the test runs the job
+    settings.WORDPRESS_IMPORT_RUNNER = "worker"  # no worker process: the test runs the job
 
 
 @pytest.fixture
@@ -228,6 +228,15 @@ def test_a_zip_bomb_stops_at_the_limit(tmp_path):
 def test_a_file_that_is_not_xml_is_refused(admin_client):
     response = upload(admin_client, b"\x89PNG not an export")
     assert response.status_code == 200 and "not an XML file" in response.content.decode()
+    assert not ImportJob.objects.exists()
+
+
+def test_an_export_over_the_limit_is_refused(admin_client, export_bytes, settings):
+    """The form's backstop (the WSGI body limit, not in the test client's path, answers a larger
+    request with 413 before Django reads it)."""
+    settings.NEWSROOM_MAX_BODY_BYTES = len(export_bytes) - 1
+    response = upload(admin_client, export_bytes)
+    assert response.status_code == 200 and "The file is too big" in response.content.decode()
     assert not ImportJob.objects.exists()
 
 
