@@ -48,8 +48,8 @@ PROGRESS_EVERY = 25  # posts between two writes of the progress file
 def jobs_folder() -> Path:
     """Private, under VAR_DIR (never under MEDIA_ROOT: an export holds drafts and private posts)."""
     folder = Path(settings.VAR_DIR) / "wordpress-imports"
-    if not folder.is_dir():
-        folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True)
+    if folder.stat().st_mode & 0o077:
         folder.chmod(0o700)
     return folder
 
