@@ -80,6 +80,22 @@ def convert(html, *, resolve_image, report):
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
+MAX_LIST_DEPTH = 6
+
+
+def _outer_lists(item):
+    """The lists within a list item that are not inside another of its lists, in order (one walk:
+    finding every nested list at every level made a deep list take quadratic time)."""
+    found, stack = [], list(reversed(list(item.children)))
+    while stack:
+        node = stack.pop()
+        if getattr(node, "name", None) in ("ul", "ol"):
+            found.append(node)
+        elif getattr(node, "name", None):
+            stack.extend(reversed(list(node.children)))
+    return found
+
+
 class BodyConverter:
     def __init__(self, resolve_image, report):
         self.resolve_image = resolve_image
@@ -316,7 +332,11 @@ class BodyConverter:
         except ValueError:
             number = 1
         for item in tag.find_all("li", recursive=False):
-            nested = [child.extract() for child in item.find_all(["ul", "ol"])]
+            nested = [child.extract() for child in _outer_lists(item)]
+            if depth >= MAX_LIST_DEPTH:  # deeper lists: their text on this level's line
+                for sublist in nested:
+                    item.append(" " + sublist.get_text(" "))
+                nested = []
             text = InlineWriter(self.report, breaks=False).write(list(item.children))
             if text:
                 marker = f"{number}." if tag.name == "ol" else "•"

@@ -7,6 +7,7 @@ the uploads folder, or one the form refuses, is reported and the story imported 
 
 from pathlib import Path
 
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.images import get_image_model
 from wagtail.images.forms import get_image_form
@@ -75,12 +76,19 @@ class ImageImporter:
                 "skipped", "images (file missing in --uploads)", f"{attachment.file or attachment_id} {where}"
             )
             return None
+        size = path.stat().st_size
+        if size > settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE:
+            # Checked before the file is read: an export may name any file in the uploads folder.
+            self.report.add(
+                "skipped", "images (file larger than an upload may be)", f"{attachment.file} {where}"
+            )
+            return None
         caption = plain_text_of(attachment.caption)[:300]
-        title = attachment.title.strip() or (caption_title(caption) if caption else path.stem)
+        title = plain_text_of(attachment.title) or (caption_title(caption) if caption else path.stem)
         form = self.form_class(
             data={
                 "title": title[:TITLE_MAX],
-                "description": attachment.alt[:255],
+                "description": plain_text_of(attachment.alt)[:255],
                 "collection": self.collection.pk,
                 "caption": caption,
                 "credit": attachment.credit[:120],

@@ -11,6 +11,7 @@ rolls back everything it did at the end (the report still says what would have h
 from __future__ import annotations
 
 import hashlib
+from urllib.parse import urlsplit
 
 from django.db import transaction
 
@@ -50,7 +51,7 @@ def run_import(paths, *, uploads=None, mapping: Mapping | None = None, dry_run=F
     found = survey(paths, post_types=mapping.post_types, progress=progress("reading", None))
     if found.site is None:
         raise ImportFailed("the export has no channel header")
-    site = (mapping.base_url or found.site.base_site_url or found.site.link).rstrip("/")
+    site = site_key(mapping.base_url or found.site.base_site_url or found.site.link)
     if not site:
         raise ImportFailed(
             "the export names no site address (wp:base_site_url); give base_url in the mapping"
@@ -80,6 +81,19 @@ def run_import(paths, *, uploads=None, mapping: Mapping | None = None, dry_run=F
             importer.images.remove_stored_files()  # the rows are rolled back; so are the files
         raise
     return report
+
+
+def site_key(address):
+    """The WordPress site an import's bookkeeping belongs to: host (lower case, without `www.`)
+    and path, without the scheme, so a site that moved to https, or an export that spells its
+    host in capitals, is the same site and nothing is imported twice."""
+    parts = urlsplit((address or "").strip())
+    if not parts.netloc:
+        parts = urlsplit(f"//{(address or '').strip()}")
+    host = parts.hostname or ""
+    host = host.removeprefix("www.")
+    port = f":{parts.port}" if parts.port else ""
+    return f"{host}{port}{parts.path.rstrip('/')}" if host else ""
 
 
 def _no_progress(stage, total):

@@ -78,8 +78,10 @@ def plan_story(item, edition, *, body, authors, section, tags, lead_image):
         published_at=published,
         modified_at=item.modified_gmt or published,
         is_important=item.sticky,
-        seo_title=fit(_seo(item, SEO_TITLE_KEYS, plain_text_of(item.title)), SEO_TITLE_MAX),
-        search_description=fit(_seo(item, SEO_DESCRIPTION_KEYS, item.title), SEO_DESCRIPTION_MAX),
+        seo_title=fit(plain_text_of(_seo(item, SEO_TITLE_KEYS, plain_text_of(item.title))), SEO_TITLE_MAX),
+        search_description=fit(
+            plain_text_of(_seo(item, SEO_DESCRIPTION_KEYS, plain_text_of(item.title))), SEO_DESCRIPTION_MAX
+        ),
         section=section,
         tags=tags,
         authors=authors,

@@ -14,6 +14,7 @@ from vistka.core.slugs import ascii_slug
 from vistka.editions.models import EditionHomePage
 from vistka.people.models import Author
 from vistka.taxonomy.models import Section, Tag
+from vistka.wordpress.text import plain_text_of
 
 MODELS = {"category": Section, "post_tag": Tag}
 ROUTES = {"category": "sections", "post_tag": "tags"}
@@ -101,6 +102,7 @@ class RecordMaker:
         override = self.mapping.authors.get(login)
         if override and override.name:
             name = override.name
+        name, bio = plain_text_of(name) or login, plain_text_of(bio)
         locale = self.editions.locale(edition)
         author = self.ledger.target(kind, wp_id, edition, Author)
         if author is None:
@@ -141,7 +143,7 @@ class RecordMaker:
         term = self.survey.term_for(taxonomy, slug, language)
         # A term only named on a post (a partial export) is still made, keyed by its slug.
         wp_id = f"{taxonomy}:{term.id}" if term and term.id is not None else f"{taxonomy}:slug:{slug}"
-        name = (term.name if term else text) or slug
+        name = plain_text_of((term.name if term else text) or "") or slug
         locale = self.editions.locale(edition)
         record = self.ledger.target("term", wp_id, edition, model)
         if record is None:
@@ -157,7 +159,7 @@ class RecordMaker:
                 translation_key=translation_key_for(model, locale.pk, keys),
             )
             if taxonomy == "category" and term is not None:
-                record.description = term.description
+                record.description = plain_text_of(term.description)
             record.save()
             self.ledger.record("term", wp_id, edition, record)
             self.report.add(

@@ -15,7 +15,12 @@ def plain_text_of(html):
     """The visible text of a fragment of HTML on one line."""
     if not html or not html.strip():
         return ""
-    return SPACES.sub(" ", plain_text(BeautifulSoup(html, "html.parser"))).strip()
+    soup = BeautifulSoup(html, "html.parser")
+    try:
+        text = plain_text(soup)
+    except RecursionError:  # thousands of nested tags in one field: its text, without structure
+        text = soup.get_text(" ")
+    return SPACES.sub(" ", text).strip()
 
 
 def first_sentence(blocks, limit=600):
