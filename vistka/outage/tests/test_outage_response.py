@@ -88,7 +88,7 @@ def test_a_post_to_a_reader_address_is_not_cacheable():
 
 def test_the_api_answers_json():
     with database_fails():
-        response = anonymous().get("/api/v1/stories/?edition=en")
+        response = anonymous().get("/api/v1/articles?edition=en")
     assert response.status_code == 503
     assert response["Content-Type"].startswith("application/json")
     body = json.loads(response.content)

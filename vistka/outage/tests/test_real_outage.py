@@ -67,7 +67,7 @@ def test_a_page_never_seen_gets_a_clear_503_and_the_app_recovers_at_once(outage_
         assert answer.header("Cache-Control") == "public, max-age=5, s-maxage=5"
         assert '<html lang="en">' in answer.text and "The site is briefly unavailable" in answer.text
         assert fetch(base, "/ru/").status == 503
-        api = fetch(base, "/api/v1/stories/?edition=en")
+        api = fetch(base, "/api/v1/articles?edition=en")
         assert api.status == 503 and b'"database_unavailable"' in api.body
     finally:
         back = restart(cluster)
