@@ -250,3 +250,14 @@ def test_a_dry_run_writes_nothing(admin_client, export_bytes):
     assert job.status == ImportJob.Status.FINISHED and job.counts["created"] > 0
     assert ArticlePage.objects.count() == stories and not ImportedObject.objects.exists()
     assert "Dry run: nothing was written." in job_page(admin_client, job).content.decode()
+
+
+def test_uploading_the_same_export_again_changes_nothing(admin_client, export_bytes):
+    uploads = zipped({"wp-content/uploads/2024/03/mist.jpg": jpeg()})
+    for _ in range(2):
+        upload(admin_client, export_bytes, uploads=uploads, edition="uk")
+        jobs.run_next_job()
+    first, second = ImportJob.objects.order_by("pk")
+    assert first.status == second.status == ImportJob.Status.FINISHED, (first.error, second.error)
+    assert first.counts["created"] > 0
+    assert second.counts.get("created", 0) == 0 and second.counts.get("updated", 0) == 0, second.counts
