@@ -15,7 +15,6 @@ only if it is still due, so even two passes that somehow overlapped could not pu
 `lateness()` says how late publishing is (for the readiness check and the metrics).
 """
 
-import fcntl
 import hashlib
 import logging
 import os
@@ -32,10 +31,11 @@ from django.db import connection, transaction
 from django.utils import timezone
 from wagtail.models import DraftStateMixin, Revision
 
+from vistka.core.locks import advisory_key, advisory_lock, file_lock
+
 logger = logging.getLogger("vistka.scheduler")
 
-# pg_try_advisory_lock key: the first 8 bytes of sha256("vistka.scheduler"), as a signed bigint.
-ADVISORY_LOCK_KEY = int.from_bytes(hashlib.sha256(b"vistka.scheduler").digest()[:8], "big", signed=True)
+ADVISORY_LOCK_KEY = advisory_key("vistka.scheduler")
 LATE_ITEMS_LOGGED = 10
 
 
@@ -71,43 +71,13 @@ def _sqlite_lock_path():
 
 
 @contextmanager
-def _advisory_lock():
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_try_advisory_lock(%s)", [ADVISORY_LOCK_KEY])
-        held = cursor.fetchone()[0]
-    try:
-        yield held
-    finally:
-        if held and connection.connection is not None:
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_unlock(%s)", [ADVISORY_LOCK_KEY])
-
-
-@contextmanager
-def _file_lock(path):
-    descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-    try:
-        try:
-            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            yield False
-            return
-        try:
-            yield True
-        finally:
-            fcntl.flock(descriptor, fcntl.LOCK_UN)
-    finally:
-        os.close(descriptor)
-
-
-@contextmanager
 def scheduler_lock():
     """Yields True in the one worker that may run a pass now, False in the others (no waiting)."""
     if connection.vendor == "postgresql":
-        with _advisory_lock() as held:
+        with advisory_lock(ADVISORY_LOCK_KEY) as held:
             yield held
     else:
-        with _file_lock(_sqlite_lock_path()) as held:
+        with file_lock(_sqlite_lock_path()) as held:
             yield held
 
 

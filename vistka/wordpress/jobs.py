@@ -10,16 +10,12 @@ Progress goes to a small file in the job's folder, not the database: the run is 
 so nothing it writes to the database can be seen before it ends.
 """
 
-import fcntl
-import hashlib
 import json
 import logging
-import os
 import shutil
 import subprocess
 import sys
 import time
-from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
@@ -27,6 +23,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from vistka.audit.log import record
+from vistka.core.locks import advisory_key, advisory_lock, file_lock
 from vistka.wordpress.importer import ImportFailed, run_import
 from vistka.wordpress.job_model import ImportJob
 from vistka.wordpress.mapping import Mapping
@@ -35,8 +32,7 @@ from vistka.wordpress.wxr import WXRError
 
 logger = logging.getLogger("vistka.wordpress.jobs")
 
-_LOCK_DIGEST = hashlib.sha256(b"vistka.wordpress.import").digest()
-ADVISORY_LOCK_KEY = int.from_bytes(_LOCK_DIGEST[:8], "big", signed=True)
+ADVISORY_LOCK_KEY = advisory_key("vistka.wordpress.import")
 EXPORT_FILE = "export.xml"
 UPLOADS_FOLDER = "uploads"
 UPLOADS_ROOT_FILE = "uploads-root"  # the unpacked folder holding the year folders
@@ -61,39 +57,11 @@ def job_folder(job) -> Path:
 # --- the lock -------------------------------------------------------------------------------
 
 
-@contextmanager
-def _advisory_lock():
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_try_advisory_lock(%s)", [ADVISORY_LOCK_KEY])
-        held = cursor.fetchone()[0]
-    try:
-        yield held
-    finally:
-        if held and connection.connection is not None:
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_unlock(%s)", [ADVISORY_LOCK_KEY])
-
-
-@contextmanager
-def _file_lock():
-    descriptor = os.open(jobs_folder() / ".lock", os.O_RDWR | os.O_CREAT, 0o600)
-    try:
-        try:
-            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            yield False
-            return
-        try:
-            yield True
-        finally:
-            fcntl.flock(descriptor, fcntl.LOCK_UN)
-    finally:
-        os.close(descriptor)
-
-
 def import_lock():
     """Yields True in the one process that may run an import now, False elsewhere (no waiting)."""
-    return _advisory_lock() if connection.vendor == "postgresql" else _file_lock()
+    if connection.vendor == "postgresql":
+        return advisory_lock(ADVISORY_LOCK_KEY)
+    return file_lock(jobs_folder() / ".lock")
 
 
 def _fail_abandoned():
